@@ -1,0 +1,70 @@
+package io.ticketing.serdes;
+
+import io.ticketing.events.SchemaVersion;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Collects readable reasons why an event is not acceptable; empty means valid. */
+final class Validation {
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private final List<String> problems = new ArrayList<>();
+
+    Validation schemaVersion(String version) {
+        SchemaVersion.problemWith(version).ifPresent(problems::add);
+        return this;
+    }
+
+    Validation id(String field, String value) {
+        if (!Ids.isValid(value)) {
+            problems.add(Ids.problem(field, value));
+        }
+        return this;
+    }
+
+    Validation present(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            problems.add(field + " is missing");
+        }
+        return this;
+    }
+
+    Validation status(String expected, String actual) {
+        if (!Objects.equals(expected, actual)) {
+            problems.add("status is '" + actual + "' but this topic carries only '" + expected + "'");
+        }
+        return this;
+    }
+
+    Validation notNegative(String field, BigDecimal value) {
+        if (value == null) {
+            problems.add(field + " is missing");
+        } else if (value.signum() < 0) {
+            problems.add(field + " is negative (" + value.toPlainString() + ")");
+        }
+        return this;
+    }
+
+    Validation currency(String value) {
+        if (value == null || !CURRENCY.matcher(value).matches()) {
+            problems.add("currency '" + value + "' is not a 3-letter ISO 4217 code");
+        }
+        return this;
+    }
+
+    Validation notBefore(String laterField, Instant later, String earlierField, Instant earlier) {
+        if (later != null && earlier != null && later.isBefore(earlier)) {
+            problems.add(laterField + " (" + later + ") is before " + earlierField + " (" + earlier + ")");
+        }
+        return this;
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+}
