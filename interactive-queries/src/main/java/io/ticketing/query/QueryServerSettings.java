@@ -1,0 +1,13 @@
+package io.ticketing.query;
+
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * @param port           the HTTP port to listen on (0: any free port; {@link QueryServer#port()} tells)
+ * @param self           the host:port this instance advertises as {@code application.server}
+ * @param ticketSecret   the QR signing key, to verify scanned codes
+ * @param forwardTimeout the bound on a call to another instance
+ */
+public record QueryServerSettings(int port, HostInfo self, String ticketSecret, Duration forwardTimeout) {
+}
