@@ -84,7 +84,7 @@ public record AppSettings(
         bootstrap.ifPresent(AppSettings::checkBootstrap);
         boolean embedded = bootstrap.isEmpty();
 
-        int httpPort = read.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65535);
+        int httpPort = read.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 1, 65535);
         String applicationServer = read.optional(APPLICATION_SERVER)
                 .map(AppSettings::checkHostPort)
                 .orElse("localhost:" + httpPort);

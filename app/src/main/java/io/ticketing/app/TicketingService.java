@@ -1,6 +1,5 @@
 package io.ticketing.app;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticketing.app.simulate.SimulationOptions;
@@ -104,7 +103,6 @@ public final class TicketingService implements AutoCloseable {
             }
         });
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new KafkaStreamsMetrics(streams).bindTo(registry);
         streams.start();
 
         queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
