@@ -112,6 +112,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("transaction.state.log.num.partitions", "10");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // Controlled shutdown moves leadership to other brokers; with none, it can only wait.
+        p.put("controlled.shutdown.enable", "false");
         // A demo on a laptop: keep the disk footprint bounded.
         p.put("log.retention.hours", "24");
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));

@@ -59,7 +59,9 @@ public final class Main {
             Thread.currentThread().interrupt();
             return FAILED;
         } catch (RuntimeException e) {
-            log.error("ticketing could not start: {}", e.toString(), e);
+            // One readable line; the stack trace is for developers (LOG_LEVEL=DEBUG).
+            log.error("ticketing could not start: {}", e.getMessage() != null ? e.getMessage() : e.toString());
+            log.debug("start-up failure", e);
             return FAILED;
         }
     }
