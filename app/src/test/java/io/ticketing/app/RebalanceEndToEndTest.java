@@ -41,8 +41,8 @@ class RebalanceEndToEndTest {
     @BeforeAll
     static void startBroker() {
         broker = EmbeddedKafka.start(dir.resolve("kafka"), 0);
-        BrokerFixture.createTopics(broker.bootstrapServers(),
-                List.of("reservation-created", "reservation-expired", "payment-succeeded", "payment-failed"), 6);
+        // Every topic up front, so the test's reader can follow the outputs from before the first start.
+        BrokerFixture.createTopics(broker.bootstrapServers(), BrokerFixture.allTopics(), 6);
     }
 
     @AfterAll
