@@ -82,6 +82,7 @@ public final class QueryServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             config.routes.get("/health/live", ctx -> write(ctx, health.live()));
