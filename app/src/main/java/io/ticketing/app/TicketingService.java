@@ -1,0 +1,214 @@
+package io.ticketing.app;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ticketing.app.simulate.SimulationOptions;
+import io.ticketing.app.simulate.TrafficSimulator;
+import io.ticketing.query.QueryServer;
+import io.ticketing.query.QueryServerSettings;
+import io.ticketing.query.ViewWaiters;
+import io.ticketing.topology.TicketingConfig;
+import io.ticketing.topology.TicketingTopology;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance: (the embedded broker,) the topics, the streams client, the HTTP server and
+ * (in demo mode) the traffic simulator, started in that order and closed in the reverse one.
+ */
+public final class TicketingService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketingService.class);
+    static final Duration STREAMS_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+    private final AppSettings settings;
+    private EmbeddedKafka embedded;
+    private String bootstrapServers;
+    private Admin admin;
+    private KafkaStreams streams;
+    private QueryServer queryServer;
+    private TrafficSimulator simulator;
+    private Thread simulatorThread;
+    private ProgressReporter progress;
+    private volatile boolean closing;
+
+    private TicketingService(AppSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts everything; returns once the streams client and the HTTP server are started (not
+     * necessarily RUNNING yet: {@code /health/ready} says when). Blocks while input topics are missing.
+     *
+     * @param onFatal called once if the streams client dies for good (state ERROR)
+     */
+    public static TicketingService start(AppSettings settings, Runnable onFatal) throws InterruptedException {
+        TicketingService service = new TicketingService(settings);
+        try {
+            service.startAll(onFatal);
+        } catch (InterruptedException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    private void startAll(Runnable onFatal) throws InterruptedException {
+        if (settings.embedded()) {
+            log.info("no {} set: starting an embedded single-node Kafka broker (data in {})",
+                    AppSettings.BOOTSTRAP_SERVERS, settings.embeddedDataDir().toAbsolutePath());
+            embedded = EmbeddedKafka.start(settings.embeddedDataDir(), settings.embeddedPort());
+            bootstrapServers = embedded.bootstrapServers();
+            log.info("Kafka broker ready at {}", bootstrapServers);
+        } else {
+            bootstrapServers = settings.bootstrapServers().orElseThrow();
+        }
+        String secret = settings.ticketSecret().orElseGet(
+                () -> TicketSecrets.demoSecret(settings.embeddedDataDir().toAbsolutePath().getParent()));
+        TicketingConfig config = config(secret);
+        ViewWaiters waiters = new ViewWaiters();
+        config = config.withListener(waiters);
+
+        Properties clients = StreamsProperties.clients(settings, bootstrapServers);
+        admin = Admin.create(clients);
+        TopicSetup topics = new TopicSetup(admin, settings.topicPartitions(), settings.topicReplication());
+        if (!topics.awaitBroker(bootstrapServers, () -> !closing)) {
+            return;
+        }
+        topics.createIfMissing(config.topics().outputs());
+        if (settings.embedded()) {
+            topics.createIfMissing(config.topics().inputs());
+        } else if (!topics.awaitExisting(config.topics().inputs(), () -> !closing)) {
+            return;
+        }
+
+        streams = new KafkaStreams(TicketingTopology.build(config), StreamsProperties.of(settings, bootstrapServers, config));
+        streams.setUncaughtExceptionHandler(error -> {
+            // A bug on one record is already dead-lettered by the processing handler; anything that
+            // still kills a thread gets a fresh thread, never a dead instance or a crash loop.
+            log.error("a stream thread died and is being replaced: {}", error.toString(), error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> {
+            log.info("streams client {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR && !closing) {
+                onFatal.run();
+            }
+        });
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        streams.start();
+
+        queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
+                HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5)),
+                streams, waiters, registry);
+
+        if (settings.demo()) {
+            startDemoTraffic(clients, config);
+        }
+        log.info("ticketing is up: Kafka {}{}, HTTP http://localhost:{} (advertised as {}), application id {},"
+                        + " state in {}", bootstrapServers, settings.embedded() ? " (embedded)" : "",
+                queryServer.port(), settings.applicationServer(), settings.applicationId(),
+                settings.stateDir().toAbsolutePath());
+    }
+
+    private TicketingConfig config(String secret) {
+        return TicketingConfig.defaults(secret)
+                .withTopics(settings.topics())
+                .withExpiryGrace(settings.expiryGrace())
+                .withRetention(settings.retention())
+                .withOrphanTimeout(settings.orphanTimeout());
+    }
+
+    private void startDemoTraffic(Properties clients, TicketingConfig config) {
+        SimulationOptions options = SimulationOptions.defaults(settings.demoRate(), System.nanoTime() & 0xFFFFFFFL)
+                .withShape(3, 400);
+        simulator = new TrafficSimulator(options, config.topics(), clients);
+        simulatorThread = new Thread(() -> {
+            try {
+                simulator.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("demo traffic stopped: {}", e.toString());
+            }
+        }, "demo-traffic");
+        simulatorThread.start();
+        log.info("demo traffic on: simulating upstream at {} records/s ({}=false turns it off)",
+                settings.demoRate(), AppSettings.DEMO);
+        progress = new ProgressReporter(clients, config.topics(), simulator::sentSoFar, PROGRESS_INTERVAL);
+        progress.start();
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int httpPort() {
+        return queryServer.port();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Stops in reverse order; the streams client commits and keeps its local state for the next start. */
+    @Override
+    public synchronized void close() {
+        if (closing && streams == null && embedded == null && admin == null) {
+            return;
+        }
+        closing = true;
+        if (simulator != null) {
+            simulator.stop();
+            join(simulatorThread);
+            simulator = null;
+        }
+        if (progress != null) {
+            progress.close();
+            progress = null;
+        }
+        if (queryServer != null) {
+            quietly("HTTP server", queryServer::close);
+            queryServer = null;
+        }
+        if (streams != null) {
+            log.info("closing the streams client (up to {} s)", STREAMS_CLOSE_TIMEOUT.toSeconds());
+            KafkaStreams closingStreams = streams;
+            quietly("streams client", () -> closingStreams.close(STREAMS_CLOSE_TIMEOUT));
+            streams = null;
+        }
+        if (admin != null) {
+            Admin closingAdmin = admin;
+            quietly("admin client", () -> closingAdmin.close(Duration.ofSeconds(5)));
+            admin = null;
+        }
+        if (embedded != null) {
+            log.info("stopping the embedded Kafka broker");
+            quietly("embedded Kafka broker", embedded::close);
+            embedded = null;
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void quietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("closing the {} failed: {}", what, e.toString());
+        }
+    }
+}

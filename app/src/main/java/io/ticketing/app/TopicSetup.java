@@ -1,0 +1,114 @@
+package io.ticketing.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the topics exist before the streams client starts (CONTRACT §1). Output and dead-letter
+ * topics belong to this app, so it creates them. Input topics belong to the upstream services: the
+ * app names the missing ones and waits for them, rather than letting Kafka Streams fail or hang
+ * silently; with the embedded broker it plays upstream and creates them.
+ */
+final class TopicSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+    static final Duration WAIT_LOG_INTERVAL = Duration.ofSeconds(5);
+
+    private final Admin admin;
+    private final int partitions;
+    private final Optional<Short> replication;
+
+    TopicSetup(Admin admin, int partitions, Optional<Short> replication) {
+        this.admin = admin;
+        this.partitions = partitions;
+        this.replication = replication;
+    }
+
+    /**
+     * Blocks until the cluster answers, saying so every few seconds (a broker that is still starting,
+     * or a wrong address, is then visible in the log rather than a silent hang).
+     *
+     * @return false if {@code stillWanted} turned false first
+     */
+    boolean awaitBroker(String bootstrapServers, BooleanSupplier stillWanted) throws InterruptedException {
+        while (stillWanted.getAsBoolean()) {
+            try {
+                admin.describeCluster().clusterId().get(WAIT_LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                log.warn("Kafka at {} does not answer yet ({}); retrying", bootstrapServers, cause.toString());
+            }
+        }
+        return false;
+    }
+
+    void createIfMissing(List<String> topics) throws InterruptedException {
+        List<NewTopic> missing = new ArrayList<>();
+        for (String topic : missing(topics)) {
+            missing.add(new NewTopic(topic, Optional.of(partitions), replication));
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        admin.createTopics(missing).values().forEach((topic, future) -> {
+            try {
+                future.get();
+                log.info("created topic {} ({} partitions)", topic, partitions);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(),
+                            e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topic " + topic, e);
+            }
+        });
+    }
+
+    /**
+     * Blocks until every topic exists, saying which are missing every few seconds.
+     *
+     * @return false if {@code stillWanted} turned false first (the app is shutting down)
+     */
+    boolean awaitExisting(List<String> topics, BooleanSupplier stillWanted) throws InterruptedException {
+        while (stillWanted.getAsBoolean()) {
+            List<String> missing = missing(topics);
+            if (missing.isEmpty()) {
+                return true;
+            }
+            log.warn("waiting for input topic(s) {} to be created by the upstream services (checking every {} s)",
+                    missing, WAIT_LOG_INTERVAL.toSeconds());
+            long until = System.nanoTime() + WAIT_LOG_INTERVAL.toNanos();
+            while (stillWanted.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+        }
+        return false;
+    }
+
+    private List<String> missing(List<String> topics) throws InterruptedException {
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        }
+        List<String> missing = new ArrayList<>(topics);
+        missing.removeAll(existing);
+        return missing;
+    }
+}

@@ -1,0 +1,118 @@
+package io.ticketing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ticketing.serdes.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service as deployed, on a real broker: the seed's JSON in, the contract's ticket out; a poison
+ * record in, the same bytes out on the dead-letter topic, and the stream goes on.
+ */
+class TicketFlowEndToEndTest {
+
+    static final Duration BOUND = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka broker;
+    static RunningApp app;
+    static Upstream upstream;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+        BrokerFixture.createTopics(broker.bootstrapServers(),
+                List.of("reservation-created", "reservation-expired", "payment-succeeded", "payment-failed"), 3);
+        app = RunningApp.start(BrokerFixture.appSettings(broker.bootstrapServers(), dir.resolve("state"), "flow"));
+        upstream = new Upstream(broker.bootstrapServers());
+        await().atMost(BOUND).until(app::running);
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.close();
+        app.close();
+        broker.close();
+    }
+
+    @Test
+    void theSeedsReservationAndPaymentBecomeOneTicketWithTheContractFields() throws Exception {
+        // Keys as the seed's producer sets them: a random id per message.
+        upstream.send("reservation-created", "f0e1d2c3-0000-4000-8000-000000000001", seed("reservation-created"));
+        upstream.send("payment-succeeded", "f0e1d2c3-0000-4000-8000-000000000002", seed("payment-succeeded"));
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of("ticket-issued"))) {
+            await().atMost(BOUND).until(() -> !reader.poll().isEmpty());
+            List<ConsumerRecord<byte[], byte[]>> tickets = reader.poll();
+            assertThat(tickets).hasSize(1);
+            ConsumerRecord<byte[], byte[]> record = tickets.get(0);
+            assertThat(TopicReader.text(record.key())).isEqualTo("order-uuid-001");
+
+            JsonNode ticket = Json.mapper().readTree(record.value());
+            assertThat(ticket.get("orderId").asText()).isEqualTo("order-uuid-001");
+            assertThat(ticket.get("paymentId").asText()).isEqualTo("payment-uuid-001");
+            assertThat(ticket.get("customerId").asText()).isEqualTo("customer-123");
+            assertThat(ticket.get("eventId").asText()).isEqualTo("550e8400-e29b-41d4-a716-446655440000");
+            assertThat(ticket.get("seatId").asText()).isEqualTo("550e8400-e29b-41d4-a716-446655440002");
+            assertThat(ticket.get("seatNumber").asText()).isEqualTo("A-1-2");
+            assertThat(ticket.get("section").asText()).isEqualTo("VIP");
+            assertThat(ticket.get("status").asText()).isEqualTo("generated");
+            assertThat(ticket.get("schemaVersion").asText()).isEqualTo("1.0");
+            assertThat(ticket.get("ticketId").asText()).isNotBlank();
+            String ticketNumber = ticket.get("ticketNumber").asText();
+            assertThat(ticketNumber).matches("TKT-\\d{4}-[A-Z0-9]+");
+            assertThat(ticket.get("qrCode").asText()).startsWith(ticketNumber + "-");
+            assertThat(ticket.get("pdfPath").asText()).contains(ticket.get("ticketId").asText());
+            assertThat(ticket.get("issuedAt").asText()).endsWith("Z");
+        }
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsOriginalBytesAndTheStreamGoesOn() throws Exception {
+        byte[] key = {0x00, 0x01, (byte) 0xFE, 0x7F};
+        byte[] value = "{\"reservationId\": \"r-1\", definitely not json".getBytes(StandardCharsets.UTF_8);
+        upstream.send("payment-succeeded", key, value, Map.of("trace-id", "abc-123".getBytes(StandardCharsets.UTF_8)));
+        // A good record after it must still be processed.
+        PaidReservation after = PaidReservation.fresh("show-poison-test");
+        upstream.send(after);
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of("ticketing-dlt", "ticket-issued"))) {
+            await().atMost(BOUND).until(() -> reader.poll("ticketing-dlt").stream()
+                    .anyMatch(r -> java.util.Arrays.equals(r.value(), value)));
+            ConsumerRecord<byte[], byte[]> dead = reader.poll("ticketing-dlt").stream()
+                    .filter(r -> java.util.Arrays.equals(r.value(), value)).findFirst().orElseThrow();
+            assertThat(dead.key()).isEqualTo(key);
+            List<String> headerValues = new java.util.ArrayList<>();
+            for (Header header : dead.headers()) {
+                headerValues.add(new String(header.value(), StandardCharsets.UTF_8));
+            }
+            // Headers name where it came from and why it was refused (CONTRACT §6).
+            assertThat(headerValues).contains("payment-succeeded");
+            assertThat(dead.headers().toArray().length).isGreaterThanOrEqualTo(4);
+
+            await().atMost(BOUND).until(() -> reader.poll("ticket-issued").stream()
+                    .anyMatch(r -> TopicReader.text(r.key()).equals(after.orderId())));
+        }
+    }
+
+    private static String seed(String name) throws IOException {
+        try (InputStream in = TicketFlowEndToEndTest.class.getResourceAsStream("/seed/" + name + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
