@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 public record WaitFor(String store, String status, Duration timeout) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Below Jetty's default 30 s connection idle timeout, so a waiting request is never cut by the
+     * server it waits on (nor a forwarded one by the owner's).
+     */
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(25);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s)?");
 
     /**

@@ -32,7 +32,7 @@ class LongPollTest {
         ownsOrders();
         owner.stores.put(StoreNames.ORDERS, "ord-1", Views.order("ord-1", OrderStatus.PENDING));
 
-        CompletableFuture<HttpResponse<String>> poll = owner.getAsync("/orders/ord-1?waitFor=CONFIRMED&timeout=30s", false);
+        CompletableFuture<HttpResponse<String>> poll = owner.getAsync("/orders/ord-1?waitFor=CONFIRMED&timeout=20s", false);
         await().atMost(Duration.ofSeconds(10)).until(() -> owner.waiters.waiting() == 1);
         assertThat(poll).isNotDone();
         confirm(owner, "ord-1");
@@ -49,7 +49,7 @@ class LongPollTest {
         ownsOrders();
         owner.stores.put(StoreNames.ORDERS, "ord-2", Views.order("ord-2", OrderStatus.PENDING));
 
-        CompletableFuture<HttpResponse<String>> poll = other.getAsync("/orders/ord-2?waitFor=CONFIRMED&timeout=30s", false);
+        CompletableFuture<HttpResponse<String>> poll = other.getAsync("/orders/ord-2?waitFor=CONFIRMED&timeout=20s", false);
         await().atMost(Duration.ofSeconds(10)).until(() -> owner.waiters.waiting() == 1);
         confirm(owner, "ord-2");
 
@@ -89,7 +89,7 @@ class LongPollTest {
         owner.cluster.locations.put(StoreNames.RESERVATIONS, KeyLocation.of(0, owner.host()));
         owner.stores.put(StoreNames.RESERVATIONS, "res-1", Views.reservation("res-1", ReservationStatus.TICKETED));
 
-        HttpResponse<String> response = owner.get("/reservations/res-1?waitFor=TICKETED&timeout=30s");
+        HttpResponse<String> response = owner.get("/reservations/res-1?waitFor=TICKETED&timeout=20s");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue(QueryHeaders.WAIT)).hasValue("reached");
@@ -101,7 +101,7 @@ class LongPollTest {
         owner.cluster.locations.put(StoreNames.RESERVATIONS, KeyLocation.of(0, owner.host()));
         owner.stores.put(StoreNames.RESERVATIONS, "res-2", Views.reservation("res-2", ReservationStatus.ACTIVE));
 
-        CompletableFuture<HttpResponse<String>> poll = owner.getAsync("/reservations/res-2?waitFor=TICKETED&timeout=30s", false);
+        CompletableFuture<HttpResponse<String>> poll = owner.getAsync("/reservations/res-2?waitFor=TICKETED&timeout=20s", false);
         await().atMost(Duration.ofSeconds(10)).until(() -> owner.waiters.waiting() == 1);
         var rejected = Views.reservation("res-2", ReservationStatus.REJECTED);
         owner.stores.put(StoreNames.RESERVATIONS, "res-2", rejected);
@@ -115,11 +115,11 @@ class LongPollTest {
     void waitersAreBoundedAndTheOverflowIsTold503() throws Exception {
         ownsOrders();
         owner.stores.put(StoreNames.ORDERS, "ord-4", Views.order("ord-4", OrderStatus.PENDING));
-        CompletableFuture<HttpResponse<String>> first = owner.getAsync("/orders/ord-4?waitFor=CONFIRMED&timeout=30s", false);
-        CompletableFuture<HttpResponse<String>> second = owner.getAsync("/orders/ord-4?waitFor=CONFIRMED&timeout=30s", false);
+        CompletableFuture<HttpResponse<String>> first = owner.getAsync("/orders/ord-4?waitFor=CONFIRMED&timeout=20s", false);
+        CompletableFuture<HttpResponse<String>> second = owner.getAsync("/orders/ord-4?waitFor=CONFIRMED&timeout=20s", false);
         await().atMost(Duration.ofSeconds(10)).until(() -> owner.waiters.waiting() == 2);
 
-        HttpResponse<String> third = owner.get("/orders/ord-4?waitFor=CONFIRMED&timeout=30s");
+        HttpResponse<String> third = owner.get("/orders/ord-4?waitFor=CONFIRMED&timeout=20s");
 
         assertProblem(third, 503);
         assertThat(third.headers().firstValue("Retry-After")).isPresent();

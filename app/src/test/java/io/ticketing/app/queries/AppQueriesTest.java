@@ -282,9 +282,9 @@ class AppQueriesTest {
                 Http.get(port, "/reservations/" + b.reservation().reservationId()).statusCode() == 200);
 
         CompletableFuture<HttpResponse<String>> reservationPoll = Http.getAsync(port,
-                "/reservations/" + b.reservation().reservationId() + "?waitFor=TICKETED&timeout=60s", Duration.ofSeconds(90));
+                "/reservations/" + b.reservation().reservationId() + "?waitFor=TICKETED&timeout=25s", Duration.ofSeconds(90));
         CompletableFuture<HttpResponse<String>> orderPoll = Http.getAsync(instances.get(2).httpPort(),
-                "/orders/" + b.payment().orderId() + "?waitFor=CONFIRMED&timeout=60s", Duration.ofSeconds(90));
+                "/orders/" + b.payment().orderId() + "?waitFor=CONFIRMED&timeout=25s", Duration.ofSeconds(90));
         // Both are waiting on their owners before the payment is published.
         await().atMost(BOUND).until(() -> waitingEverywhere() == 2);
         assertThat(reservationPoll).isNotDone();

@@ -244,7 +244,7 @@ class StandInQueriesTest {
             String orderId = "ord-" + (2 * i + 1);
             OrderView pending = (OrderView) expected.get("/orders/" + orderId);
             CompletableFuture<HttpResponse<String>> poll = Http.getAsync(instances.get(i).port,
-                    "/orders/" + orderId + "?waitFor=CONFIRMED&timeout=60s", Duration.ofSeconds(90));
+                    "/orders/" + orderId + "?waitFor=CONFIRMED&timeout=25s", Duration.ofSeconds(90));
             // The poll is registered on the owner before the transition is published.
             await().atMost(BOUND).until(() -> instances.stream().mapToInt(x -> x.waiters.waiting()).sum() == 1);
             assertThat(poll).isNotDone();
