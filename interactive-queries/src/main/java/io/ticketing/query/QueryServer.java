@@ -83,6 +83,11 @@ public final class QueryServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            // Every answer is already bounded (forward timeouts, long-poll timeouts); this is the net
+            // under them, and it answers 503 (retry) rather than Jetty's 500.
+            config.http.asyncTimeout = WaitFor.MAX_TIMEOUT.plus(settings.forwardTimeout().multipliedBy(3))
+                    .plusSeconds(5).toMillis();
+            config.jetty.timeoutStatus = 503;
             config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx),
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             config.routes.get("/health/live", ctx -> write(ctx, health.live()));
