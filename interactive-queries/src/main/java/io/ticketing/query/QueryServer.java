@@ -2,6 +2,8 @@ package io.ticketing.query;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,48 +11,94 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ticketing.topology.TicketCodes;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The HTTP layer of one instance (CONTRACT §7).
+ * The HTTP layer of one instance (CONTRACT §7): key lookups answered wherever the key lives,
+ * show-wide queries gathered from every instance, long-polls, ticket checks and PDFs, health and
+ * Prometheus metrics. See the module README for routes, status codes and headers.
  */
 public final class QueryServer implements AutoCloseable {
 
     private final Javalin app;
-    private final KafkaStreamsMetrics streamsMetrics;
-    private final JvmGcMetrics gcMetrics;
+    private final List<AutoCloseable> resources;
 
-    private QueryServer(Javalin app, KafkaStreamsMetrics streamsMetrics, JvmGcMetrics gcMetrics) {
+    private QueryServer(Javalin app, List<AutoCloseable> resources) {
         this.app = app;
-        this.streamsMetrics = streamsMetrics;
-        this.gcMetrics = gcMetrics;
+        this.resources = resources;
     }
 
     public static QueryServer start(QueryServerSettings settings, KafkaStreams streams, ViewWaiters waiters,
                                     PrometheusMeterRegistry registry) {
+        List<AutoCloseable> resources = new ArrayList<>();
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+        resources.add(streamsMetrics);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         JvmGcMetrics gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(registry);
+        resources.add(gcMetrics);
 
-        Health health = new Health(streams::state, () -> streams.state() == KafkaStreams.State.RUNNING);
+        StreamsLocalStores stores = new StreamsLocalStores(streams);
+        resources.add(stores);
+        return start(settings, new StreamsCluster(streams, settings.self()), stores,
+                new HttpForwarder(settings.forwardTimeout()), waiters, streams::state, registry, resources);
+    }
+
+    /** The wiring without a streams client: tests hand in fakes for the cluster, stores and forwarder. */
+    static QueryServer start(QueryServerSettings settings, Cluster cluster, LocalStores stores, Forwarder forwarder,
+                             ViewWaiters waiters, Supplier<KafkaStreams.State> state, PrometheusMeterRegistry registry,
+                             List<AutoCloseable> resources) {
         QueryMetrics metrics = new QueryMetrics(registry);
+        for (String store : StreamsLocalStores.QUERY_STORES) {
+            Gauge.builder("ticketing.store.entries", stores, s -> {
+                        java.util.OptionalLong entries = s.approximateEntries(store);
+                        return entries.isPresent() ? entries.getAsLong() : Double.NaN;
+                    })
+                    .description("Approximate entries in this instance's active replicas of a query store")
+                    .tag("store", store)
+                    .register(registry);
+        }
+        Gauge.builder("ticketing.query.waiters", waiters, ViewWaiters::waiting)
+                .description("Long-polls waiting on this instance")
+                .register(registry);
+
+        Health health = new Health(state, stores::queryable);
+        KeyLookup keys = new KeyLookup(cluster, new LocalLookup(stores, waiters), forwarder, settings.forwardTimeout(), metrics);
+        QueryRoutes routes = new QueryRoutes(keys,
+                new ShowQueries(cluster, stores, forwarder, settings.forwardTimeout()),
+                stores,
+                new TicketVerifier(new TicketCodes(settings.ticketSecret()), keys),
+                new TicketPdf());
+
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.requestLogger.http((ctx, ms) ->
-                    metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            // Every answer is already bounded (forward timeouts, long-poll timeouts); this is the net
+            // under them, and it answers 503 (retry) rather than Jetty's 500.
+            config.http.asyncTimeout = WaitFor.MAX_TIMEOUT.plus(settings.forwardTimeout().multipliedBy(3))
+                    .plusSeconds(5).toMillis();
+            config.jetty.timeoutStatus = 503;
+            config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx),
+                    ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             config.routes.get("/health/live", ctx -> write(ctx, health.live()));
             config.routes.get("/health/ready", ctx -> write(ctx, health.ready()));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
+            routes.register(config.routes);
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, Errors.fromJavalin(e.getStatus())));
+            config.routes.exception(Exception.class, (e, ctx) -> write(ctx, Errors.toReply(e)));
         }).start(settings.port());
-        return new QueryServer(app, streamsMetrics, gcMetrics);
+        return new QueryServer(app, resources);
     }
 
     /** The port actually bound. */
@@ -61,8 +109,13 @@ public final class QueryServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        streamsMetrics.close();
-        gcMetrics.close();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Closing on the way out: nothing left to do about it.
+            }
+        }
     }
 
     static void write(Context ctx, Reply reply) {
@@ -78,9 +131,5 @@ public final class QueryServer implements AutoCloseable {
         } catch (RuntimeException noMatchedRoute) {
             return "unmatched";
         }
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

@@ -1,0 +1,18 @@
+package io.ticketing.query;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.state.HostInfo;
+
+/** Asks another instance. */
+public interface Forwarder {
+
+    /** Marks a request as forwarded: the receiver answers from its own stores and never forwards it again. */
+    String FORWARDED_HEADER = "X-Ticketing-Forwarded";
+
+    /**
+     * GETs {@code pathAndQuery} from {@code host}, marked as forwarded. Completes with the answer, or
+     * exceptionally when the host cannot be reached or does not answer within {@code timeout}.
+     */
+    CompletableFuture<Reply> get(HostInfo host, String pathAndQuery, Duration timeout);
+}

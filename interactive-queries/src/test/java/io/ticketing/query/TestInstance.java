@@ -1,0 +1,89 @@
+package io.ticketing.query;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * One query server over fake stores and a fake cluster, with the real HTTP forwarder (so forwarding
+ * between two test instances really goes over HTTP) that records where it forwarded.
+ */
+final class TestInstance implements AutoCloseable {
+
+    static final String SECRET = "test-secret";
+    static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(2);
+
+    final FakeStores stores = new FakeStores();
+    final FakeCluster cluster = new FakeCluster();
+    final ViewWaiters waiters;
+    final List<String> forwarded = new CopyOnWriteArrayList<>();
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    volatile KafkaStreams.State state = KafkaStreams.State.RUNNING;
+    final QueryServer server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    TestInstance() {
+        this(new ViewWaiters());
+    }
+
+    TestInstance(ViewWaiters waiters) {
+        this.waiters = waiters;
+        HttpForwarder http = new HttpForwarder(FORWARD_TIMEOUT);
+        Forwarder recording = (host, path, timeout) -> {
+            forwarded.add(host.port() + path);
+            return http.get(host, path, timeout);
+        };
+        server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), SECRET, FORWARD_TIMEOUT),
+                cluster, stores, recording, waiters, () -> state, registry, List.of());
+        cluster.self = host();
+    }
+
+    HostInfo host() {
+        return new HostInfo("localhost", server.port());
+    }
+
+    HttpResponse<String> get(String path) {
+        return get(path, false);
+    }
+
+    HttpResponse<String> get(String path, boolean markedForwarded) {
+        return getAsync(path, markedForwarded).join();
+    }
+
+    CompletableFuture<HttpResponse<String>> getAsync(String path, boolean markedForwarded) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (markedForwarded) {
+            request.header(Forwarder.FORWARDED_HEADER, "1");
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A host nothing listens on: an instance that died. */
+    static HostInfo deadHost() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return new HostInfo("localhost", socket.getLocalPort());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
