@@ -82,18 +82,20 @@ public final class Main {
     private static int serve(AppSettings settings) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         int[] status = {0};
-        TicketingService service = TicketingService.start(settings, () -> {
-            log.error("the streams client failed for good (state ERROR); stopping so the platform can restart it");
-            status[0] = FAILED;
-            stopped.countDown();
-        });
+        TicketingService service = TicketingService.create(settings);
         // SIGTERM / Ctrl-C: close in order, committing and keeping local state for the next start.
+        // Registered first, so a start still waiting for topics or a broker is stopped as cleanly.
         Thread hook = new Thread(() -> {
             log.info("stopping");
             service.close();
             stopped.countDown();
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        service.startUp(() -> {
+            log.error("the streams client failed for good (state ERROR); stopping so the platform can restart it");
+            status[0] = FAILED;
+            stopped.countDown();
+        });
         stopped.await();
         if (status[0] != 0) {
             Runtime.getRuntime().removeShutdownHook(hook);

@@ -52,21 +52,38 @@ public final class TicketingService implements AutoCloseable {
      */
     public static TicketingService start(AppSettings settings, Runnable onFatal) throws InterruptedException {
         TicketingService service = new TicketingService(settings);
+        service.startUp(onFatal);
+        return service;
+    }
+
+    /** Not started yet: lets a caller register {@link #close()} as a shutdown hook before a long start. */
+    public static TicketingService create(AppSettings settings) {
+        return new TicketingService(settings);
+    }
+
+    /** See {@link #start}; returns early, not started, if {@link #close()} is called meanwhile. */
+    public void startUp(Runnable onFatal) throws InterruptedException {
         try {
-            service.startAll(onFatal);
+            startAll(onFatal);
         } catch (InterruptedException | RuntimeException e) {
-            service.close();
+            close();
             throw e;
         }
-        return service;
     }
 
     private void startAll(Runnable onFatal) throws InterruptedException {
         if (settings.embedded()) {
             log.info("no {} set: starting an embedded single-node Kafka broker (data in {})",
                     AppSettings.BOOTSTRAP_SERVERS, settings.embeddedDataDir().toAbsolutePath());
-            embedded = EmbeddedKafka.start(settings.embeddedDataDir(), settings.embeddedPort());
-            bootstrapServers = embedded.bootstrapServers();
+            EmbeddedKafka broker = EmbeddedKafka.start(settings.embeddedDataDir(), settings.embeddedPort());
+            synchronized (this) {
+                embedded = broker;
+                if (closing) {
+                    closeInOrder();
+                    return;
+                }
+            }
+            bootstrapServers = broker.bootstrapServers();
             log.info("Kafka broker ready at {}", bootstrapServers);
         } else {
             bootstrapServers = settings.bootstrapServers().orElseThrow();
@@ -78,7 +95,12 @@ public final class TicketingService implements AutoCloseable {
         config = config.withListener(waiters);
 
         Properties clients = StreamsProperties.clients(settings, bootstrapServers);
-        admin = Admin.create(clients);
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            admin = Admin.create(clients);
+        }
         TopicSetup topics = new TopicSetup(admin, settings.topicPartitions(), settings.topicReplication());
         if (!topics.awaitBroker(bootstrapServers, () -> !closing)) {
             return;
@@ -90,6 +112,22 @@ public final class TicketingService implements AutoCloseable {
             return;
         }
 
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            startStreamsAndHttp(config, secret, waiters, onFatal);
+            if (settings.demo()) {
+                startDemoTraffic(clients, config);
+            }
+            log.info("ticketing is up: Kafka {}{}, HTTP http://localhost:{} (advertised as {}), application id {},"
+                            + " state in {}", bootstrapServers, settings.embedded() ? " (embedded)" : "",
+                    queryServer.port(), settings.applicationServer(), settings.applicationId(),
+                    settings.stateDir().toAbsolutePath());
+        }
+    }
+
+    private void startStreamsAndHttp(TicketingConfig config, String secret, ViewWaiters waiters, Runnable onFatal) {
         streams = new KafkaStreams(TicketingTopology.build(config), StreamsProperties.of(settings, bootstrapServers, config));
         streams.setUncaughtExceptionHandler(error -> {
             // A bug on one record is already dead-lettered by the processing handler; anything that
@@ -109,14 +147,6 @@ public final class TicketingService implements AutoCloseable {
         queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
                 HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5)),
                 streams, waiters, registry);
-
-        if (settings.demo()) {
-            startDemoTraffic(clients, config);
-        }
-        log.info("ticketing is up: Kafka {}{}, HTTP http://localhost:{} (advertised as {}), application id {},"
-                        + " state in {}", bootstrapServers, settings.embedded() ? " (embedded)" : "",
-                queryServer.port(), settings.applicationServer(), settings.applicationId(),
-                settings.stateDir().toAbsolutePath());
     }
 
     private TicketingConfig config(String secret) {
@@ -161,11 +191,13 @@ public final class TicketingService implements AutoCloseable {
 
     /** Stops in reverse order; the streams client commits and keeps its local state for the next start. */
     @Override
-    public synchronized void close() {
-        if (closing && streams == null && embedded == null && admin == null) {
-            return;
-        }
+    public void close() {
+        // Outside the lock: a start that is waiting for topics or a broker sees it and gives up.
         closing = true;
+        closeInOrder();
+    }
+
+    private synchronized void closeInOrder() {
         if (simulator != null) {
             simulator.stop();
             join(simulatorThread);

@@ -44,15 +44,24 @@ final class TopicSetup {
      */
     boolean awaitBroker(String bootstrapServers, BooleanSupplier stillWanted) throws InterruptedException {
         while (stillWanted.getAsBoolean()) {
+            long until = System.nanoTime() + WAIT_LOG_INTERVAL.toNanos();
             try {
                 admin.describeCluster().clusterId().get(WAIT_LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
                 return true;
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                log.warn("Kafka at {} does not answer yet ({}); retrying", bootstrapServers, cause.toString());
+                log.warn("Kafka at {} does not answer yet ({}); retrying every {} s", bootstrapServers,
+                        cause.toString(), WAIT_LOG_INTERVAL.toSeconds());
             }
+            pauseUntil(until, stillWanted);
         }
         return false;
+    }
+
+    private static void pauseUntil(long nanoTime, BooleanSupplier stillWanted) throws InterruptedException {
+        while (stillWanted.getAsBoolean() && System.nanoTime() < nanoTime) {
+            Thread.sleep(100);
+        }
     }
 
     void createIfMissing(List<String> topics) throws InterruptedException {
@@ -92,10 +101,7 @@ final class TopicSetup {
             }
             log.warn("waiting for input topic(s) {} to be created by the upstream services (checking every {} s)",
                     missing, WAIT_LOG_INTERVAL.toSeconds());
-            long until = System.nanoTime() + WAIT_LOG_INTERVAL.toNanos();
-            while (stillWanted.getAsBoolean() && System.nanoTime() < until) {
-                Thread.sleep(100);
-            }
+            pauseUntil(System.nanoTime() + WAIT_LOG_INTERVAL.toNanos(), stillWanted);
         }
         return false;
     }

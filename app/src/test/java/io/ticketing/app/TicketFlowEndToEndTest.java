@@ -115,6 +115,37 @@ class TicketFlowEndToEndTest {
         return reader.poll().stream().filter(r -> "order-uuid-001".equals(TopicReader.text(r.key()))).toList();
     }
 
+    @Test
+    void aMissingInputTopicIsWaitedForAndTheOutputsAreCreated() throws Exception {
+        Map<String, String> settings = BrokerFixture.appSettings(broker.bootstrapServers(), dir.resolve("state-wait"),
+                "waiting");
+        settings.put("TICKETING_TOPIC_PAYMENT_FAILED", "payment-failed-not-yet");
+        settings.put("TICKETING_TOPIC_TICKET_ISSUED", "ticket-issued-waiting");
+        TicketingService service = TicketingService.create(AppSettings.from(settings));
+        Thread starting = new Thread(() -> {
+            try {
+                service.startUp(() -> {
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "starting");
+        starting.start();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            // Its own output topic is created at once; then it waits for the missing input.
+            await().atMost(BOUND).until(() -> admin.listTopics().names().get().contains("ticket-issued-waiting"));
+            assertThat(starting.isAlive()).isTrue();
+
+            BrokerFixture.createTopics(broker.bootstrapServers(), List.of("payment-failed-not-yet"), 3);
+            await().atMost(BOUND).until(() -> !starting.isAlive());
+            await().atMost(BOUND).until(() -> service.streams().state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+        } finally {
+            service.close();
+            starting.join();
+        }
+    }
+
     private static String seed(String name) throws IOException {
         try (InputStream in = TicketFlowEndToEndTest.class.getResourceAsStream("/seed/" + name + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
