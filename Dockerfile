@@ -5,16 +5,9 @@
 # ---- build: the shaded jar, tests are run by CI (`mvn -B verify`), not here ----
 FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /src
-# Poms first: the dependency download is cached until a pom changes.
-COPY pom.xml ./
-COPY serdes/pom.xml serdes/
-COPY topology/pom.xml topology/
-COPY interactive-queries/pom.xml interactive-queries/
-COPY app/pom.xml app/
-COPY serdes/src serdes/src
-COPY topology/src topology/src
-COPY interactive-queries/src interactive-queries/src
-COPY app/src app/src
+# The whole reactor (the .dockerignore keeps build output and local data out), so a new module
+# needs no change here. The Maven repository is a build cache, kept between builds.
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests
 
 # ---- runtime: a JRE, the jar, a non-root user ----
