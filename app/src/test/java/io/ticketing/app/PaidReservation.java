@@ -1,16 +1,19 @@
 package io.ticketing.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.ReservationCreated;
-import io.ticketing.serdes.Json;
-import java.math.BigDecimal;
+import io.ticketing.topology.Events;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** A reservation and its successful payment, on its own seat, as upstream would publish them. */
+/**
+ * A reservation on its own seat and its successful payment, as upstream would publish them now
+ * (built with the topology's shared {@link Events} fixtures, on the wall clock: the app enforces TTLs
+ * by the wall clock).
+ */
 record PaidReservation(String reservationId, String seatId, String orderId, String paymentId,
                        String reservationJson, String paymentJson) {
 
@@ -23,20 +26,15 @@ record PaidReservation(String reservationId, String seatId, String orderId, Stri
         String reservationId = UUID.randomUUID().toString();
         String orderId = "order-" + UUID.randomUUID();
         String paymentId = "payment-" + UUID.randomUUID();
-        ReservationCreated reservation = new ReservationCreated("1.0", eventId, reservationId, "customer-e2e",
-                seatId, "B-3-7", "B", new BigDecimal("65.00"), now, now.plus(Duration.ofMinutes(15)),
-                ReservationCreated.STATUS);
-        PaymentSucceeded payment = new PaymentSucceeded("1.0", paymentId, orderId, "customer-e2e", reservationId,
-                new BigDecimal("65.00"), "EUR", "credit_card", "txn-" + reservationId, now.plusSeconds(1),
-                PaymentSucceeded.STATUS);
-        return new PaidReservation(reservationId, seatId, orderId, paymentId, json(reservation), json(payment));
+        ReservationCreated reservation = Events.created(reservationId, seatId).eventId(eventId)
+                .createdAt(now).expiresAt(now.plus(Duration.ofMinutes(15))).build();
+        PaymentSucceeded payment = Events.paymentFor(reservation, paymentId).orderId(orderId)
+                .processedAt(now.plusSeconds(1)).build();
+        return new PaidReservation(reservationId, seatId, orderId, paymentId, text(Events.json(reservation)),
+                text(Events.json(payment)));
     }
 
-    private static String json(Object event) {
-        try {
-            return Json.mapper().writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
     }
 }
