@@ -142,11 +142,12 @@ public final class TicketingService implements AutoCloseable {
             }
         });
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        streams.start();
-
+        // HTTP first: a taken port fails the start before any record is processed. Until the streams
+        // client is RUNNING, /health/ready says not ready.
         queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
                 HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5)),
                 streams, waiters, registry);
+        streams.start();
     }
 
     private TicketingConfig config(String secret) {
