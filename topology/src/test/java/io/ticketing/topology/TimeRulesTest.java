@@ -12,8 +12,6 @@ import io.ticketing.topology.view.ReservationStatus;
 import io.ticketing.topology.view.SeatStatus;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,7 +152,7 @@ class TimeRulesTest {
         h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT);
         assertThat(h.refundsRequested()).isEmpty();
         assertThat(h.order(f1.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(metric("orphans-dropped-total")).isEqualTo(2.0);
+        assertThat(Metrics.total(h, "orphans-dropped-total", "reservation-router")).isEqualTo(2.0);
     }
 
     @Test
@@ -207,16 +205,5 @@ class TimeRulesTest {
         h.advance(TicketingConfig.DEFAULT_RETENTION.plusHours(1));
         assertThat(h.size(StoreNames.PENDING_COMMANDS)).isZero();
         assertThat(h.size(StoreNames.ROUTER_TIMERS)).isZero();
-    }
-
-    private double metric(String name) {
-        double total = 0;
-        for (var e : h.driver().metrics().entrySet()) {
-            MetricName n = e.getKey();
-            if (n.name().equals(name) && n.group().equals("stream-ticketing-metrics")) {
-                total += ((Number) ((Metric) e.getValue()).metricValue()).doubleValue();
-            }
-        }
-        return total;
     }
 }
