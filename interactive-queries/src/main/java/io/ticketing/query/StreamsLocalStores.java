@@ -84,7 +84,10 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
         for (int partition : activePartitions()) {
             try {
                 List<SeatView> seats = new ArrayList<>();
-                try (KeyValueIterator<String, Object> it = showRange(StoreNames.SEATS_BY_SHOW, partition, eventId)) {
+                // Start at the cursor rather than the first seat: a page costs its own size, not its offset.
+                String from = filter.after() == null ? StoreNames.showPrefix(eventId)
+                        : StoreNames.showSeatKey(eventId, filter.after());
+                try (KeyValueIterator<String, Object> it = showRange(StoreNames.SEATS_BY_SHOW, partition, from, eventId)) {
                     // Keys sort by seatId within a show, so the first `limit` matches are the page.
                     while (it.hasNext() && seats.size() < filter.limit()) {
                         Object value = it.next().value;
@@ -111,7 +114,7 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
         for (int partition : activePartitions()) {
             try {
                 Map<String, Long> counts = new HashMap<>();
-                try (KeyValueIterator<String, Object> it = showRange(StoreNames.SHOW_SUMMARY, partition, eventId)) {
+                try (KeyValueIterator<String, Object> it = showRange(StoreNames.SHOW_SUMMARY, partition, prefix, eventId)) {
                     while (it.hasNext()) {
                         KeyValue<String, Object> entry = it.next();
                         if (entry.value instanceof Number count && entry.key.startsWith(prefix)) {
@@ -155,9 +158,12 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
         lagRefresher.shutdownNow();
     }
 
-    /** Every entry of one show: keys {@code eventId|...} sort between {@code eventId|} and {@code eventId}} ('}' follows '|'). */
-    private KeyValueIterator<String, Object> showRange(String store, int partition, String eventId) {
-        return open(store, activeOnly(store, partition)).range(StoreNames.showPrefix(eventId), eventId + "}");
+    /**
+     * Entries of one show from {@code from} on: keys {@code eventId|...} sort before {@code eventId}}
+     * ('}' follows '|', and no id contains either).
+     */
+    private KeyValueIterator<String, Object> showRange(String store, int partition, String from, String eventId) {
+        return open(store, activeOnly(store, partition)).range(from, eventId + "}");
     }
 
     private boolean hasReplica(String store, int partition) {

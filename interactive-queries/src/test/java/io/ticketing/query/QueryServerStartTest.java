@@ -60,6 +60,18 @@ class QueryServerStartTest {
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("ticketing_http_requests_seconds_bucket");
     }
 
+    @Test
+    void beforeTheClientRunsEveryQueryIsA503ToRetryNeverA500() throws Exception {
+        for (String path : new String[] {"/reservations/res-1", "/orders/ord-1?waitFor=CONFIRMED&timeout=1s",
+                "/seats/s-1", "/tickets/t-1", "/tickets/t-1.pdf", "/customers/c-1/tickets",
+                "/events/e-1/seats", "/events/e-1/summary"}) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).as(path).isPresent();
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

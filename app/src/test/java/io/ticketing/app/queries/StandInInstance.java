@@ -55,6 +55,11 @@ final class StandInInstance implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
+    /** Takes only the HTTP server down: the streams client keeps its tasks, so nobody rebalances. */
+    void closeHttp() {
+        server.close();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -267,6 +267,27 @@ class StandInQueriesTest {
 
     @Test
     @Order(6)
+    void whenAnOwnerCannotAnswerItsKeysComeFromStandbysMarkedStale() {
+        // Its HTTP is gone but its tasks stay assigned to it: exactly the window a rebalance leaves.
+        instances.get(2).closeHttp();
+        int stale = 0;
+        for (StandInInstance instance : instances.subList(0, 2)) {
+            for (Map.Entry<String, Object> key : expected.entrySet()) {
+                HttpResponse<String> response = Http.get(instance.port, key.getKey());
+                assertThat(response.statusCode()).as(key.getKey()).isEqualTo(200);
+                assertThat(Http.json(response)).isEqualTo(Json.mapper().valueToTree(key.getValue()));
+                if (response.headers().firstValue("X-Ticketing-Stale").isPresent()) {
+                    stale++;
+                }
+            }
+        }
+        assertThat(stale).as("keys owned by the silent instance, answered by standbys").isPositive();
+        String metrics = Http.get(instances.get(0).port, "/metrics").body();
+        assertThat(metrics).contains("ticketing_query_lookups_total{served=\"stale\"}");
+    }
+
+    @Test
+    @Order(7)
     void stoppingAnInstanceKeepsKeyLookupsAnsweringWithoutA500() {
         StandInInstance stopped = instances.remove(2);
         stopped.close();
