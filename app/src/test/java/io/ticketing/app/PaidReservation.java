@@ -4,7 +4,6 @@ import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.topology.Events;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -26,8 +25,7 @@ record PaidReservation(String reservationId, String seatId, String orderId, Stri
         String reservationId = UUID.randomUUID().toString();
         String orderId = "order-" + UUID.randomUUID();
         String paymentId = "payment-" + UUID.randomUUID();
-        ReservationCreated reservation = Events.created(reservationId, seatId).eventId(eventId)
-                .createdAt(now).expiresAt(now.plus(Duration.ofMinutes(15))).build();
+        ReservationCreated reservation = Events.created(reservationId, seatId).eventId(eventId).heldFrom(now).build();
         PaymentSucceeded payment = Events.paymentFor(reservation, paymentId).orderId(orderId)
                 .processedAt(now.plusSeconds(1)).build();
         return new PaidReservation(reservationId, seatId, orderId, paymentId, text(Events.json(reservation)),
