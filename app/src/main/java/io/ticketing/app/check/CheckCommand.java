@@ -42,6 +42,11 @@ public final class CheckCommand {
     private CheckCommand() {
     }
 
+    /** For scripts that run the checker from the jar's class path ({@code bench/chaos.sh}). */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) {
         try {
             return run(args, SettingsSource.load(null, System.getenv()));
