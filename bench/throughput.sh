@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Throughput of the full topology under exactly_once_v2 and at_least_once, as a ratio to a
+# pass-through Kafka Streams app (io.ticketing.app.check.PassThrough) on the same broker and the
+# same preloaded input, measured in the same run, RUNS times in rotation; prints medians.
+#
+#   bench/throughput.sh [--records 200000] [--runs 3]
+#
+# Each measurement starts a fresh application id on the backlog and times, from its first commit
+# to every partition caught up (io.ticketing.app.check.LagWatcher), input records / second.
+# Loopback only; the trap stops every process it started.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CP="${CP:-$ROOT/app/target/ticketing-app.jar}"
+WORK="${WORK:-$(mktemp -d /tmp/ticketing-tput.XXXXXX)}"
+PORT="${BROKER_PORT:-19192}"
+HTTP_PORT="${HTTP_PORT:-17170}"
+RECORDS=200000 RUNS=3
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --records) RECORDS="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+JAVA=(java -cp "$CP")
+BOOT="localhost:$PORT"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+"${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka" "$PORT" 6 >"$WORK/broker.log" 2>&1 &
+PIDS+=($!)
+for i in $(seq 1 120); do grep -q "BROKER READY" "$WORK/broker.log" && break; sleep 1; done
+grep -q "BROKER READY" "$WORK/broker.log" || { echo "broker did not start" >&2; exit 3; }
+
+echo "preloading ~$RECORDS records"
+"${JAVA[@]}" -Xmx512m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate 50000 --count "$RECORDS" \
+  --ttl 5s --seed 7 --record "$WORK/sent.jsonl" >"$WORK/sim.log" 2>&1
+SENT=$(wc -l <"$WORK/sent.jsonl")
+echo "preloaded $SENT records"
+
+measure() { # mode run -> prints records/s
+  local mode=$1 run=$2 id="bench-$1-$2-$RANDOM" pid out
+  case "$mode" in
+    passthrough) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.PassThrough "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" \
+                   >"$WORK/$id.log" 2>&1 & ;;
+    eos|alos)
+      local g=exactly_once_v2; [[ $mode == alos ]] && g=at_least_once
+      KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
+      STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
+        "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
+  esac
+  pid=$!; PIDS+=($pid)
+  out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 600 24 | tail -1)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$out" | awk '{print $2}'
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+: >"$WORK/results.tsv"
+for run in $(seq 1 "$RUNS"); do
+  pt=$(measure passthrough "$run"); eos=$(measure eos "$run"); alos=$(measure alos "$run")
+  printf '%s\t%s\t%s\t%s\n' "$run" "$pt" "$eos" "$alos" | tee -a "$WORK/results.tsv"
+done
+echo "run	passthrough	eos	alos (input records/s)"
+cat "$WORK/results.tsv"
+awk '{print $2}' "$WORK/results.tsv" | median | xargs printf 'median passthrough %s rec/s\n'
+awk '{print $3}' "$WORK/results.tsv" | median | xargs printf 'median EOS %s rec/s\n'
+awk '{print $4}' "$WORK/results.tsv" | median | xargs printf 'median ALOS %s rec/s\n'
+awk '{printf "%.3f\n", $3/$2}' "$WORK/results.tsv" | median | xargs printf 'median EOS/passthrough ratio %s\n'
+awk '{printf "%.3f\n", $4/$2}' "$WORK/results.tsv" | median | xargs printf 'median ALOS/passthrough ratio %s\n'
