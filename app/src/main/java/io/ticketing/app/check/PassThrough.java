@@ -2,6 +2,10 @@ package io.ticketing.app.check;
 
 import io.ticketing.topology.TopicNames;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,8 +29,14 @@ public final class PassThrough {
     private PassThrough() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         TopicNames topics = TopicNames.defaults();
+        // The bench broker does not auto-create topics: make the sink like the app makes its outputs.
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[0]))) {
+            if (!admin.listTopics().names().get().contains(OUTPUT)) {
+                admin.createTopics(List.of(new NewTopic(OUTPUT, Optional.of(6), Optional.empty()))).all().get();
+            }
+        }
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(List.of(topics.reservationCreated(), topics.reservationExpired(), topics.paymentSucceeded(),
                         topics.paymentFailed()), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
