@@ -27,7 +27,8 @@ done
 JAVA=(java -cp "$CP")
 BOOT="localhost:$PORT"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
+# measure() runs in a command substitution (a subshell): its processes are listed in $WORK/pids.
+cleanup() { [[ -f "$WORK/pids" ]] && PIDS+=($(cat "$WORK/pids")); for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
 "${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka" "$PORT" 6 >"$WORK/broker.log" 2>&1 &
@@ -52,7 +53,7 @@ measure() { # mode run -> prints records/s
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
         "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
-  pid=$!; PIDS+=($pid)
+  pid=$!; echo "$pid" >>"$WORK/pids"
   out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 600 24 | tail -1)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "$out" | awk '{print $2}'
