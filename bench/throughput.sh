@@ -4,6 +4,8 @@
 # same preloaded input, measured in the same run, RUNS times in rotation; prints medians.
 #
 #   bench/throughput.sh [--records 200000] [--runs 3]
+#   APP_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" bench/throughput.sh ...
+#     (extra JVM options for the ticketing app only, e.g. to profile it with JFR)
 #
 # Every app commits each 100 ms (the exactly-once default; at_least_once would otherwise commit
 # each 30 s and the commit-based clock below could not see it work).
@@ -51,7 +53,7 @@ measure() { # mode run -> prints records/s
       local g=exactly_once_v2; [[ $mode == alos ]] && g=at_least_once
       KAFKA_COMMIT_INTERVAL_MS=100 KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
-        "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
+        "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
   pid=$!; echo "$pid" >>"$WORK/pids"
   out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 600 24 | tail -1)
