@@ -27,17 +27,21 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
-"${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka" "$PORT" 6 >"$WORK/broker.log" 2>&1 &
-PIDS+=($!)
-for i in $(seq 1 120); do grep -q "BROKER READY" "$WORK/broker.log" && break; sleep 1; done
 
 echo "guarantee	rate/s	n	p50ms	p99ms	p99.9ms	maxms"
 for g in $GUARANTEES; do
+  # A fresh broker per guarantee: an app must not start on the previous one's backlog.
+  "${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka-$g" "$PORT" 6 >"$WORK/broker-$g.log" 2>&1 &
+  broker=$!; PIDS+=($broker)
+  for i in $(seq 1 120); do grep -q "BROKER READY" "$WORK/broker-$g.log" && break; sleep 1; done
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="lat-$g" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
   STATE_DIR="$WORK/state-$g" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
     "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/app-$g.log" 2>&1 &
   app=$!; PIDS+=($app)
   for i in $(seq 1 120); do curl -fs -o /dev/null "http://localhost:$HTTP_PORT/health/ready" && break; sleep 1; done
+  # Warm-up (JIT, first rebalance, RocksDB): 20 s at the lowest rate, not measured.
+  "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate "${RATES%% *}" \
+    --duration 20s --poison 0 --seed 10 >"$WORK/warmup-$g.log" 2>&1 || true
   for rate in $RATES; do
     "${JAVA[@]}" -Xmx256m io.ticketing.app.check.LatencyProbe "$BOOT" ticket-issued "$SECONDS_PER_RATE" 10 >"$WORK/probe.out" &
     probe=$!
@@ -47,4 +51,5 @@ for g in $GUARANTEES; do
     printf '%s\t%s\t%s\n' "$g" "$rate" "$(awk '/LATENCY_MS/ {print $2"\t"$3"\t"$4"\t"$5"\t"$6}' "$WORK/probe.out")"
   done
   kill "$app"; wait "$app" 2>/dev/null || true
+  kill "$broker"; wait "$broker" 2>/dev/null || true
 done
