@@ -42,8 +42,8 @@ for n in 1 2; do
   PIDS+=($!)
 done
 for hp in $H1 $H2; do for i in $(seq 1 180); do curl -fs -o /dev/null "http://localhost:$hp/health/ready" && break; sleep 1; done; done
-"${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate 2000 --count "$RECORDS" --ttl 600s \
-  --poison 0 --seed 5 --record "$WORK/sent.jsonl" >"$WORK/sim.log" 2>&1
+"${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate 2000 --count "$RECORDS" --ttl 20s \
+  --poison 0 --seed 5 --record "$WORK/sent.jsonl" >"$WORK/sim.log" 2>&1 || true
 python3 - "$WORK/sent.jsonl" >"$WORK/ids.txt" <<'PY'
 import json, sys
 seen = set()
