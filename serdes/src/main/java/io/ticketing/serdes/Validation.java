@@ -41,9 +41,14 @@ final class Validation {
         return this;
     }
 
-    Validation notNegative(String field, BigDecimal value) {
+    /** A non-negative amount of sane magnitude; never expands the number (1e999999999 is cheap to refuse). */
+    Validation money(String field, BigDecimal value) {
         if (value == null) {
             problems.add(field + " is missing");
+        } else if (Money.integerDigits(value) > Money.MAX_INTEGER_DIGITS) {
+            problems.add(field + " is too large (more than " + Money.MAX_INTEGER_DIGITS + " digits before the point)");
+        } else if (value.scale() > Money.MAX_DECIMALS) {
+            problems.add(field + " has more than " + Money.MAX_DECIMALS + " decimals");
         } else if (value.signum() < 0) {
             problems.add(field + " is negative (" + value.toPlainString() + ")");
         }
