@@ -51,20 +51,20 @@ public final class EventReader<T extends TicketingEvent> {
         try {
             event = reader.readValue(value);
         } catch (JacksonException e) {
-            return new ReadResult.Rejected<>(Rejection.UNPARSEABLE,
-                    "not a valid " + type.getSimpleName() + " JSON document: " + where(e) + e.getOriginalMessage());
+            return new ReadResult.Rejected<>(Rejection.UNPARSEABLE, Reasons.bounded(
+                    "not a valid " + type.getSimpleName() + " JSON document: " + where(e) + e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // Jackson reports bad input as JacksonException; anything else is a surprise from a library,
             // and still a property of this one record, not a reason to stop the partition.
             return new ReadResult.Rejected<>(Rejection.UNPARSEABLE,
-                    "cannot read the value as " + type.getSimpleName() + ": " + e);
+                    Reasons.bounded("cannot read the value as " + type.getSimpleName() + ": " + e));
         }
         if (event == null) {
             return new ReadResult.Rejected<>(Rejection.UNPARSEABLE, "the value is JSON null");
         }
         List<String> problems = EventValidator.problems(event);
         if (!problems.isEmpty()) {
-            return new ReadResult.Rejected<>(Rejection.INVALID, String.join("; ", problems));
+            return new ReadResult.Rejected<>(Rejection.INVALID, Reasons.bounded(String.join("; ", problems)));
         }
         return new ReadResult.Accepted<>(event);
     }

@@ -36,7 +36,7 @@ final class Validation {
 
     Validation status(String expected, String actual) {
         if (!Objects.equals(expected, actual)) {
-            problems.add("status is '" + actual + "' but this topic carries only '" + expected + "'");
+            problems.add("status is " + Reasons.quote(actual) + " but this topic carries only '" + expected + "'");
         }
         return this;
     }
@@ -57,7 +57,7 @@ final class Validation {
 
     Validation currency(String value) {
         if (value == null || !CURRENCY.matcher(value).matches()) {
-            problems.add("currency '" + value + "' is not a 3-letter ISO 4217 code");
+            problems.add("currency " + Reasons.quote(value) + " is not a 3-letter ISO 4217 code");
         }
         return this;
     }
