@@ -37,7 +37,7 @@ public final class EventValidator {
                 .id("customerId", e.customerId())
                 .id("seatId", e.seatId())
                 .present("seatNumber", e.seatNumber())
-                .present("section", e.section())
+                .keyPart("section", e.section(), "|", Ids.MAX_LENGTH)
                 .money("basePrice", e.basePrice())
                 .present("createdAt", e.createdAt())
                 .present("expiresAt", e.expiresAt())

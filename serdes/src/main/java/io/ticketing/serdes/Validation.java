@@ -34,6 +34,23 @@ final class Validation {
         return this;
     }
 
+    /**
+     * A free-text value that becomes part of a composite store key ({@code eventId|section|status}):
+     * it must not contain the separator, or one show's summary would be read back as another's.
+     */
+    Validation keyPart(String field, String value, String separator, int maxLength) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + " is missing");
+        } else if (value.contains(separator)) {
+            problems.add(field + " " + Reasons.quote(value) + " may not contain '" + separator + "'");
+        } else if (value.length() > maxLength) {
+            problems.add(field + " is longer than " + maxLength + " characters");
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(field + " " + Reasons.quote(value) + " contains control characters");
+        }
+        return this;
+    }
+
     Validation status(String expected, String actual) {
         if (!Objects.equals(expected, actual)) {
             problems.add("status is " + Reasons.quote(actual) + " but this topic carries only '" + expected + "'");

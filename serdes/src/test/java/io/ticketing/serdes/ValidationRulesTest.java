@@ -64,6 +64,16 @@ class ValidationRulesTest {
                 rule("orderId longer than 128", PaymentSucceeded.class,
                         Examples.edited(Examples.PAYMENT_SUCCEEDED, n -> n.put("orderId", "o".repeat(129))),
                         Rejection.INVALID, "orderId is longer than 128"),
+                // a section becomes part of the show-summary key eventId|section|status
+                rule("section with the key separator", ReservationCreated.class,
+                        Examples.edited(Examples.RESERVATION_CREATED, n -> n.put("section", "VIP|HELD")),
+                        Rejection.INVALID, "section 'VIP|HELD' may not contain '|'"),
+                rule("section missing", ReservationCreated.class,
+                        Examples.edited(Examples.RESERVATION_CREATED, n -> n.remove("section")),
+                        Rejection.INVALID, "section is missing"),
+                rule("section with a newline", ReservationCreated.class,
+                        Examples.edited(Examples.RESERVATION_CREATED, n -> n.put("section", "VIP\nB")),
+                        Rejection.INVALID, "contains control characters"),
                 // wrong status for the topic
                 rule("reservation-created with status expired", ReservationCreated.class,
                         Examples.edited(Examples.RESERVATION_CREATED, n -> n.put("status", "expired")),
