@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * a reservation-expired for an unknown reservation waits like a payment does, and is dropped (no
  * output) at the orphan timeout; an order's status is the highest rank any of its payments reached
  * (PENDING &lt; CANCELLED &lt; REFUND_REQUIRED &lt; CONFIRMED), a failed payment counting as CANCELLED
- * whatever the state of its reservation.
+ * whatever the state of its reservation, even when it is dropped as an orphan.
  */
 final class ReferenceModel {
 
@@ -312,9 +312,11 @@ final class ReferenceModel {
                 if (w.event() instanceof PaymentSucceeded s) {
                     row("orphan payment-succeeded -> refund unknown-reservation");
                     refund(s, Reason.UNKNOWN_RESERVATION);
+                } else if (w.event() instanceof PaymentFailed f) {
+                    row("orphan payment-failed -> dropped");
+                    orders.get(f.orderId()).reach(OrderStatus.CANCELLED); // its payment failed, whatever else
                 } else {
-                    row("orphan " + (w.event() instanceof PaymentFailed ? "payment-failed" : "reservation-expired")
-                            + " -> dropped");
+                    row("orphan reservation-expired -> dropped");
                 }
                 return true; // a failure or an expiry for a reservation never seen: dropped (and counted)
             });
