@@ -32,6 +32,18 @@ public final class StoreNames {
     public static final String TICKETS_BY_NUMBER = "ticket-numbers";
     public static final String CUSTOMER_TICKETS = "customer-tickets";
 
+    // --- internal state (not queried over HTTP) ---
+    /** reservationId → where the reservation's seat lives, and the orphan payments refunded for it. */
+    public static final String RESERVATION_ROUTES = "reservation-routes";
+    /** reservationId → commands that arrived before their reservation-created, in arrival order. */
+    public static final String PENDING_COMMANDS = "pending-commands";
+    /** reservationId → the seat arbiter's state of the reservation (status, decided payments). */
+    public static final String SEAT_RESERVATIONS = "seat-reservations";
+    /** Due-time indexes, one per stateful processor (see {@code TimerIndex}). */
+    public static final String ROUTER_TIMERS = "router-timers";
+    public static final String SEAT_TIMERS = "seat-timers";
+    public static final String VIEW_TIMERS = "view-timers";
+
     /** Separates the parts of composite keys; never valid inside an id (see {@code Ids}). */
     public static final String KEY_SEPARATOR = "|";
 

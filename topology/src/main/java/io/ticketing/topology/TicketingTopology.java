@@ -1,16 +1,180 @@
 package io.ticketing.topology;
 
+import io.ticketing.events.PaymentFailed;
+import io.ticketing.events.PaymentSucceeded;
+import io.ticketing.events.RefundRequested;
+import io.ticketing.events.ReservationCreated;
+import io.ticketing.events.ReservationExpired;
+import io.ticketing.events.TicketIssued;
+import io.ticketing.events.TicketingEvent;
+import io.ticketing.serdes.EventReader;
+import io.ticketing.serdes.JsonSerde;
+import io.ticketing.topology.internal.Command;
+import io.ticketing.topology.internal.Decoded;
+import io.ticketing.topology.internal.EventDecoder;
+import io.ticketing.topology.internal.Output;
+import io.ticketing.topology.internal.ReservationRouter;
+import io.ticketing.topology.internal.SeatArbiter;
+import io.ticketing.topology.internal.ViewMaterializer;
+import io.ticketing.topology.internal.ViewUpdate;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * Builds the ticketing topology. See {@code docs/design.md} for its shape.
+ * Builds the ticketing topology (see {@code docs/design.md} for its shape and why):
+ * <ol>
+ *   <li>each input topic is read as bytes and decoded; bad records go to the dead-letter topic, valid
+ *       ones become commands keyed by reservationId → repartition {@code reservation-commands};</li>
+ *   <li>{@code reservation-router} (key reservationId) holds early commands and routes by seat →
+ *       repartition {@code seat-commands};</li>
+ *   <li>{@code seat-arbiter} (key seatId) decides every §3 row and emits ticket-issued,
+ *       refund-requested, its own reservation-expired, and view updates → repartition
+ *       {@code view-updates};</li>
+ *   <li>{@code view-materializer} (key: the view's key) writes the query stores; it also reads
+ *       {@code pending-order-updates}, the router's PENDING orders.</li>
+ * </ol>
+ * Every source, processor, sink, repartition topic and store has an explicit name.
  */
 public final class TicketingTopology {
+
+    public static final String RESERVATION_COMMANDS = "reservation-commands";
+    public static final String SEAT_COMMANDS = "seat-commands";
+    public static final String VIEW_UPDATES = "view-updates";
+    public static final String PENDING_ORDER_UPDATES = "pending-order-updates";
+    public static final String ROUTER = "reservation-router";
+    public static final String ARBITER = "seat-arbiter";
+    public static final String MATERIALIZER = "view-materializer";
+
+    private static final Serde<String> KEYS = Serdes.String();
+    private static final Serde<byte[]> BYTES = Serdes.ByteArray();
+    private static final Serde<Command> COMMANDS = JsonSerde.of(Command.class);
+    private static final Serde<ViewUpdate> VIEW_UPDATE_SERDE = JsonSerde.of(ViewUpdate.class);
 
     private TicketingTopology() {
     }
 
+    /**
+     * The Kafka Streams settings this topology is meant to run with; the app adds its own
+     * (application id, bootstrap servers, state dir...) on top. An exception in our processing code
+     * on one record sends that record to the dead-letter topic (KIP-1034) and the stream goes on;
+     * so does a record that cannot be deserialized (internal topics only: inputs are read as bytes).
+     */
+    public static Properties streamsProperties(TicketingConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetter());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        return props;
+    }
+
     public static Topology build(TicketingConfig config) {
-        throw new UnsupportedOperationException("not yet built");
+        TopicNames topics = config.topics();
+        StreamsBuilder builder = new StreamsBuilder();
+
+        KStream<String, Command> commands =
+                decode(builder, config, topics.reservationCreated(), ReservationCreated.class, Command.Create::new)
+                .merge(decode(builder, config, topics.reservationExpired(), ReservationExpired.class,
+                        Command.Expire::new), Named.as("merge-" + topics.reservationExpired()))
+                .merge(decode(builder, config, topics.paymentSucceeded(), PaymentSucceeded.class,
+                        Command.Pay::new), Named.as("merge-" + topics.paymentSucceeded()))
+                .merge(decode(builder, config, topics.paymentFailed(), PaymentFailed.class,
+                        Command.Fail::new), Named.as("merge-" + topics.paymentFailed()));
+
+        // Sub-topology 2: by reservationId.
+        KStream<String, Output> routed = commands
+                .repartition(Repartitioned.<String, Command>as(RESERVATION_COMMANDS)
+                        .withKeySerde(KEYS).withValueSerde(COMMANDS))
+                .process(ReservationRouter.supplier(config), Named.as(ROUTER));
+        Map<String, KStream<String, Output>> fromRouter = split(routed, ROUTER);
+
+        // Sub-topology 3: by seatId.
+        KStream<String, Output> decided = fromRouter.get(ROUTER + "-seat-commands")
+                .mapValues(v -> ((Output.ToSeat) v).command(), Named.as(ROUTER + "-unwrap-seat-commands"))
+                .repartition(Repartitioned.<String, Command>as(SEAT_COMMANDS)
+                        .withKeySerde(KEYS).withValueSerde(COMMANDS))
+                .process(SeatArbiter.supplier(config), Named.as(ARBITER));
+        Map<String, KStream<String, Output>> fromArbiter = split(decided, ARBITER);
+
+        refunds(fromRouter.get(ROUTER + "-refunds"), topics, ROUTER);
+        refunds(fromArbiter.get(ARBITER + "-refunds"), topics, ARBITER);
+        fromArbiter.get(ARBITER + "-tickets")
+                .mapValues(v -> ((Output.Ticket) v).ticket(), Named.as(ARBITER + "-unwrap-tickets"))
+                .to(topics.ticketIssued(), Produced.with(KEYS, JsonSerde.of(TicketIssued.class))
+                        .withName(ARBITER + "-sink-" + topics.ticketIssued()));
+        fromArbiter.get(ARBITER + "-expired")
+                .mapValues(v -> ((Output.Expired) v).expired(), Named.as(ARBITER + "-unwrap-expired"))
+                .to(topics.reservationExpired(), Produced.with(KEYS, JsonSerde.of(ReservationExpired.class))
+                        .withName(ARBITER + "-sink-" + topics.reservationExpired()));
+
+        // Sub-topology 4: by the view's own key.
+        KStream<String, ViewUpdate> arbiterViews = views(fromArbiter.get(ARBITER + "-views"), ARBITER)
+                .repartition(Repartitioned.<String, ViewUpdate>as(VIEW_UPDATES)
+                        .withKeySerde(KEYS).withValueSerde(VIEW_UPDATE_SERDE));
+        KStream<String, ViewUpdate> routerViews = views(fromRouter.get(ROUTER + "-views"), ROUTER)
+                .repartition(Repartitioned.<String, ViewUpdate>as(PENDING_ORDER_UPDATES)
+                        .withKeySerde(KEYS).withValueSerde(VIEW_UPDATE_SERDE));
+        arbiterViews.merge(routerViews, Named.as("merge-view-updates"))
+                .process(ViewMaterializer.supplier(config), Named.as(MATERIALIZER));
+
+        return builder.build();
+    }
+
+    /** Sub-topology 1 for one input topic: bytes in, commands out, bad records to the dead-letter topic. */
+    private static <T extends TicketingEvent> KStream<String, Command> decode(StreamsBuilder builder,
+            TicketingConfig config, String topic, Class<T> type, Function<T, Command> toCommand) {
+        EventReader<T> reader = new EventReader<>(type, config.maxRecordBytes());
+        Map<String, KStream<String, Decoded>> outcome = builder
+                .stream(topic, Consumed.with(BYTES, BYTES).withName("source-" + topic))
+                .process(() -> new EventDecoder<>(topic, reader, toCommand), Named.as("decode-" + topic))
+                .split(Named.as("split-" + topic + "-"))
+                .branch((k, v) -> v instanceof Decoded.DeadLetter, Branched.as("dead-letter"))
+                .defaultBranch(Branched.as("valid"));
+        outcome.get("split-" + topic + "-dead-letter")
+                .map((k, v) -> KeyValue.pair(((Decoded.DeadLetter) v).key(), ((Decoded.DeadLetter) v).value()),
+                        Named.as("unwrap-dead-letter-" + topic))
+                .to(config.topics().deadLetter(), Produced.with(BYTES, BYTES).withName("dead-letter-" + topic));
+        return outcome.get("split-" + topic + "-valid")
+                .mapValues(v -> ((Decoded.Valid) v).command(), Named.as("unwrap-command-" + topic));
+    }
+
+    private static Map<String, KStream<String, Output>> split(KStream<String, Output> out, String processor) {
+        return out.split(Named.as(processor + "-"))
+                .branch((k, v) -> v instanceof Output.ToSeat, Branched.as("seat-commands"))
+                .branch((k, v) -> v instanceof Output.Ticket, Branched.as("tickets"))
+                .branch((k, v) -> v instanceof Output.Refund, Branched.as("refunds"))
+                .branch((k, v) -> v instanceof Output.Expired, Branched.as("expired"))
+                .branch((k, v) -> v instanceof Output.View, Branched.as("views"))
+                .noDefaultBranch();
+    }
+
+    private static void refunds(KStream<String, Output> refunds, TopicNames topics, String processor) {
+        refunds.mapValues(v -> ((Output.Refund) v).refund(), Named.as(processor + "-unwrap-refunds"))
+                .to(topics.refundRequested(), Produced.with(KEYS, JsonSerde.of(RefundRequested.class))
+                        .withName(processor + "-sink-" + topics.refundRequested()));
+    }
+
+    private static KStream<String, ViewUpdate> views(KStream<String, Output> views, String processor) {
+        return views.mapValues(v -> ((Output.View) v).update(), Named.as(processor + "-unwrap-views"));
     }
 }

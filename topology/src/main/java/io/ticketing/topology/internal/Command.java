@@ -1,0 +1,75 @@
+package io.ticketing.topology.internal;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.ticketing.events.PaymentFailed;
+import io.ticketing.events.PaymentSucceeded;
+import io.ticketing.events.ReservationCreated;
+import io.ticketing.events.ReservationExpired;
+
+/**
+ * A valid input event on its way through the repartition topics {@code reservation-commands} (key
+ * reservationId) and {@code seat-commands} (key seatId). The type tag lives here, on the internal
+ * wrapper only: the public event records keep the platform's JSON exactly.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Command.Create.class, name = "create"),
+        @JsonSubTypes.Type(value = Command.Expire.class, name = "expire"),
+        @JsonSubTypes.Type(value = Command.Pay.class, name = "pay"),
+        @JsonSubTypes.Type(value = Command.Fail.class, name = "fail")})
+public sealed interface Command {
+
+    String reservationId();
+
+    /** What makes two commands "the same event again" (CONTRACT §3, last row). */
+    String identity();
+
+    record Create(ReservationCreated event) implements Command {
+        @Override
+        public String reservationId() {
+            return event.reservationId();
+        }
+
+        @Override
+        public String identity() {
+            return "create";
+        }
+    }
+
+    record Expire(ReservationExpired event) implements Command {
+        @Override
+        public String reservationId() {
+            return event.reservationId();
+        }
+
+        @Override
+        public String identity() {
+            return "expire";
+        }
+    }
+
+    record Pay(PaymentSucceeded event) implements Command {
+        @Override
+        public String reservationId() {
+            return event.reservationId();
+        }
+
+        @Override
+        public String identity() {
+            return "pay|" + event.paymentId();
+        }
+    }
+
+    record Fail(PaymentFailed event) implements Command {
+        @Override
+        public String reservationId() {
+            return event.reservationId();
+        }
+
+        @Override
+        public String identity() {
+            return "fail|" + event.paymentId();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.ticketing.topology.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Commands for a reservation not yet created (store {@code pending-commands}, key reservationId), in
+ * arrival order, and the payments already refunded because their reservation never came.
+ */
+public record PendingCommands(List<Held> held, List<String> refundedPaymentIds) {
+
+    public static final PendingCommands EMPTY = new PendingCommands(List.of(), List.of());
+
+    public PendingCommands {
+        held = held == null ? List.of() : List.copyOf(held);
+        refundedPaymentIds = refundedPaymentIds == null ? List.of() : List.copyOf(refundedPaymentIds);
+    }
+
+    /**
+     * @param timestamp the record timestamp it arrived with (kept, so the ticket fields do not depend
+     *                  on when its reservation showed up)
+     * @param heldAt    wall-clock millis when it was put on hold (the orphan timeout counts from here)
+     */
+    public record Held(Command command, long timestamp, long heldAt) {
+    }
+
+    public boolean holds(String identity) {
+        return held.stream().anyMatch(h -> h.command().identity().equals(identity));
+    }
+
+    public PendingCommands with(Held h) {
+        List<Held> next = new ArrayList<>(held);
+        next.add(h);
+        return new PendingCommands(next, refundedPaymentIds);
+    }
+}

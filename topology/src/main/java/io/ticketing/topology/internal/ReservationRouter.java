@@ -1,0 +1,216 @@
+package io.ticketing.topology.internal;
+
+import io.ticketing.events.PaymentSucceeded;
+import io.ticketing.events.RefundRequested;
+import io.ticketing.events.TicketingEvent;
+import io.ticketing.topology.StoreNames;
+import io.ticketing.topology.TicketingConfig;
+import io.ticketing.topology.view.OrderStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Keyed by reservationId. Knows each created reservation's seat and sends every command on to the
+ * seat's task. Payments and expiries that arrive before their reservation-created are held, in
+ * arrival order, and sent right after it; a copy of reservation-created is absorbed here. A held
+ * command whose reservation never comes is resolved after the orphan timeout: a payment-succeeded is
+ * refunded ({@code unknown-reservation}) and remembered, so that a later reservation-created cannot
+ * also apply it (I3); a failure or an expiry is dropped and counted.
+ */
+public final class ReservationRouter implements Processor<String, Command, String, Output> {
+
+    static final String ORPHAN = "orphan";
+    static final String PURGE_ROUTE = "purge-route";
+    static final String PURGE_PENDING = "purge-pending";
+    private static final int MAX_TIMERS_PER_TICK = 10_000;
+
+    private final TicketingConfig config;
+    private ProcessorContext<String, Output> context;
+    private KeyValueStore<String, Route> routes;
+    private KeyValueStore<String, PendingCommands> pending;
+    private TimerIndex timers;
+    private Sensor orphansDropped;
+    private Sensor orphansRefunded;
+
+    public ReservationRouter(TicketingConfig config) {
+        this.config = config;
+    }
+
+    public static ProcessorSupplier<String, Command, String, Output> supplier(TicketingConfig config) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Command, String, Output> get() {
+                return new ReservationRouter(config);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(
+                        StateStores.persistent(StoreNames.RESERVATION_ROUTES, Route.class),
+                        StateStores.persistent(StoreNames.PENDING_COMMANDS, PendingCommands.class),
+                        StateStores.persistent(StoreNames.ROUTER_TIMERS, String.class));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.routes = context.getStateStore(StoreNames.RESERVATION_ROUTES);
+        this.pending = context.getStateStore(StoreNames.PENDING_COMMANDS);
+        this.timers = new TimerIndex(context.getStateStore(StoreNames.ROUTER_TIMERS));
+        this.orphansDropped = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_DROPPED);
+        this.orphansRefunded = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_REFUNDED);
+        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
+    }
+
+    @Override
+    public void process(Record<String, Command> record) {
+        Command command = record.value();
+        String reservationId = command.reservationId();
+        Route route = routes.get(reservationId);
+        if (command instanceof Command.Create create) {
+            if (route == null) {
+                created(create, record.timestamp());
+            }
+            // else: the same reservation-created again; the seat already knows it
+            return;
+        }
+        if (route != null) {
+            if (!refundedAlready(command, route.refundedPaymentIds())) {
+                toSeat(route.seatId(), command, record.timestamp());
+            }
+            return;
+        }
+        hold(command, record.timestamp());
+    }
+
+    private void created(Command.Create create, long timestamp) {
+        String reservationId = create.reservationId();
+        PendingCommands waiting = pending.get(reservationId);
+        List<String> refunded = waiting == null ? List.of() : waiting.refundedPaymentIds();
+        Instant expiresAt = create.event().expiresAt();
+        routes.put(reservationId, new Route(create.event().seatId(), create.event().eventId(), expiresAt, refunded));
+        // The arbiter's decision is final by expiresAt + grace; the route is no longer needed a retention later.
+        timers.schedule(PURGE_ROUTE, reservationId,
+                expiresAt.plus(config.expiryGrace()).plus(config.retention()).toEpochMilli());
+        toSeat(create.event().seatId(), create, timestamp);
+        if (waiting != null) {
+            for (PendingCommands.Held held : waiting.held()) {
+                toSeat(create.event().seatId(), held.command(), held.timestamp());
+            }
+            pending.delete(reservationId);
+            timers.cancel(ORPHAN, reservationId);
+            timers.cancel(PURGE_PENDING, reservationId);
+        }
+    }
+
+    private void hold(Command command, long timestamp) {
+        String reservationId = command.reservationId();
+        PendingCommands waiting = pending.get(reservationId);
+        if (waiting == null) {
+            waiting = PendingCommands.EMPTY;
+        }
+        if (refundedAlready(command, waiting.refundedPaymentIds()) || waiting.holds(command.identity())) {
+            return;
+        }
+        long now = context.currentSystemTimeMs();
+        PendingCommands next = waiting.with(new PendingCommands.Held(command, timestamp, now));
+        pending.put(reservationId, next);
+        timers.cancel(PURGE_PENDING, reservationId);
+        timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
+        Instant at = Instant.ofEpochMilli(timestamp);
+        if (command instanceof Command.Pay pay) {
+            view(new ViewUpdate.OrderChanged(Views.order(pay.event(), OrderStatus.PENDING, null, at)), timestamp);
+        } else if (command instanceof Command.Fail fail) {
+            view(new ViewUpdate.OrderChanged(Views.order(fail.event(), OrderStatus.PENDING, at)), timestamp);
+        }
+    }
+
+    private long earliestOrphanDue(PendingCommands waiting) {
+        long earliest = Long.MAX_VALUE;
+        for (PendingCommands.Held h : waiting.held()) {
+            earliest = Math.min(earliest, h.heldAt());
+        }
+        return earliest + config.orphanTimeout().toMillis();
+    }
+
+    private static boolean refundedAlready(Command command, List<String> refundedPaymentIds) {
+        return command instanceof Command.Pay pay && refundedPaymentIds.contains(pay.event().paymentId());
+    }
+
+    private void fireTimers(long now) {
+        for (TimerIndex.Due due : timers.takeDue(now, MAX_TIMERS_PER_TICK)) {
+            switch (due.kind()) {
+                case ORPHAN -> resolveOrphans(due.id(), now);
+                case PURGE_ROUTE -> routes.delete(due.id());
+                case PURGE_PENDING -> {
+                    PendingCommands waiting = pending.get(due.id());
+                    if (waiting != null && waiting.held().isEmpty()) {
+                        pending.delete(due.id());
+                    }
+                }
+                default -> throw new IllegalStateException("unknown router timer kind " + due.kind());
+            }
+        }
+    }
+
+    private void resolveOrphans(String reservationId, long now) {
+        PendingCommands waiting = pending.get(reservationId);
+        if (waiting == null) {
+            return;
+        }
+        long timeout = config.orphanTimeout().toMillis();
+        List<PendingCommands.Held> stillWaiting = new ArrayList<>();
+        List<String> refunded = new ArrayList<>(waiting.refundedPaymentIds());
+        Instant at = Instant.ofEpochMilli(now);
+        for (PendingCommands.Held held : waiting.held()) {
+            if (held.heldAt() + timeout > now) {
+                stillWaiting.add(held);
+            } else if (held.command() instanceof Command.Pay pay) {
+                refundUnknown(pay.event(), at, now);
+                refunded.add(pay.event().paymentId());
+                orphansRefunded.record();
+            } else {
+                if (held.command() instanceof Command.Fail fail) {
+                    view(new ViewUpdate.OrderChanged(Views.order(fail.event(), OrderStatus.CANCELLED, at)), now);
+                }
+                orphansDropped.record();
+            }
+        }
+        PendingCommands next = new PendingCommands(stillWaiting, refunded);
+        pending.put(reservationId, next);
+        if (stillWaiting.isEmpty()) {
+            // Remember the refunds for a retention period, then forget the reservation entirely.
+            timers.schedule(PURGE_PENDING, reservationId, now + config.retention().toMillis());
+        } else {
+            timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
+        }
+    }
+
+    private void refundUnknown(PaymentSucceeded p, Instant at, long now) {
+        RefundRequested refund = new RefundRequested(TicketingEvent.CURRENT_SCHEMA_VERSION, p.paymentId(),
+                p.orderId(), p.customerId(), p.reservationId(), p.amount(), p.currency(),
+                RefundRequested.Reason.UNKNOWN_RESERVATION.wireName(), at, RefundRequested.STATUS);
+        context.forward(new Record<>(p.orderId(), new Output.Refund(refund), now));
+        view(new ViewUpdate.OrderChanged(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at)), now);
+    }
+
+    private void toSeat(String seatId, Command command, long timestamp) {
+        context.forward(new Record<>(seatId, new Output.ToSeat(command), timestamp));
+    }
+
+    private void view(ViewUpdate update, long timestamp) {
+        context.forward(new Record<>(update.key(), new Output.View(update), timestamp));
+    }
+}

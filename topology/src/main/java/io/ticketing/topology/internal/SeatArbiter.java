@@ -1,0 +1,311 @@
+package io.ticketing.topology.internal;
+
+import io.ticketing.events.PaymentFailed;
+import io.ticketing.events.PaymentSucceeded;
+import io.ticketing.events.RefundRequested;
+import io.ticketing.events.ReservationCreated;
+import io.ticketing.events.ReservationExpired;
+import io.ticketing.events.TicketIssued;
+import io.ticketing.events.TicketingEvent;
+import io.ticketing.topology.StoreNames;
+import io.ticketing.topology.TicketCodes;
+import io.ticketing.topology.TicketingConfig;
+import io.ticketing.topology.view.OrderStatus;
+import io.ticketing.topology.view.ReservationStatus;
+import io.ticketing.topology.view.SeatStatus;
+import io.ticketing.topology.view.SeatView;
+import java.time.Instant;
+import java.util.Set;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Keyed by seatId: the single authority on HELD and SOLD (CONTRACT §3). Every reservation of a seat
+ * meets here, so "is the seat free" and "take it" are one step. Decides every row of the §3 table
+ * and emits ticket-issued, refund-requested and its own reservation-expired at the moment of the
+ * transition, plus the view updates that follow from it.
+ *
+ * <p>Ticket fields depend only on the input: ids from {@link TicketCodes}, issuedAt from the
+ * triggering record's timestamp. Only the TTL and purge timers use the wall clock.
+ */
+public final class SeatArbiter implements Processor<String, Command, String, Output> {
+
+    static final String EXPIRY = "expiry";
+    static final String PURGE = "purge";
+    private static final int MAX_TIMERS_PER_TICK = 10_000;
+
+    private final TicketingConfig config;
+    private final TicketCodes codes;
+    private ProcessorContext<String, Output> context;
+    private KeyValueStore<String, SeatView> seats;
+    private KeyValueStore<String, SeatReservation> reservations;
+    private KeyValueStore<String, SeatView> seatsByShow;
+    private KeyValueStore<String, Long> summary;
+    private TimerIndex timers;
+
+    public SeatArbiter(TicketingConfig config) {
+        this.config = config;
+        this.codes = new TicketCodes(config.ticketSecret());
+    }
+
+    public static ProcessorSupplier<String, Command, String, Output> supplier(TicketingConfig config) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Command, String, Output> get() {
+                return new SeatArbiter(config);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(
+                        StateStores.persistent(StoreNames.SEATS, SeatView.class),
+                        StateStores.persistent(StoreNames.SEAT_RESERVATIONS, SeatReservation.class),
+                        StateStores.persistent(StoreNames.SEATS_BY_SHOW, SeatView.class),
+                        StateStores.persistent(StoreNames.SHOW_SUMMARY, Long.class),
+                        StateStores.persistent(StoreNames.SEAT_TIMERS, String.class));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.seats = context.getStateStore(StoreNames.SEATS);
+        this.reservations = context.getStateStore(StoreNames.SEAT_RESERVATIONS);
+        this.seatsByShow = context.getStateStore(StoreNames.SEATS_BY_SHOW);
+        this.summary = context.getStateStore(StoreNames.SHOW_SUMMARY);
+        this.timers = new TimerIndex(context.getStateStore(StoreNames.SEAT_TIMERS));
+        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
+    }
+
+    @Override
+    public void process(Record<String, Command> record) {
+        Command command = record.value();
+        long ts = record.timestamp();
+        if (command instanceof Command.Create create) {
+            created(create.event(), ts);
+            return;
+        }
+        SeatReservation state = reservations.get(command.reservationId());
+        if (command instanceof Command.Pay pay) {
+            paid(state, pay.event(), ts);
+        } else if (command instanceof Command.Fail fail) {
+            failed(state, fail.event(), ts);
+        } else if (command instanceof Command.Expire expire) {
+            expired(state, expire.event(), ts);
+        }
+    }
+
+    // ---- the rows of CONTRACT §3 ----
+
+    private void created(ReservationCreated c, long ts) {
+        if (reservations.get(c.reservationId()) != null) {
+            return; // the same reservation-created again
+        }
+        long now = context.currentSystemTimeMs();
+        SeatView seat = seatOf(c, ts);
+        SeatReservation state;
+        if (seat.status() == SeatStatus.AVAILABLE) {
+            moveSeat(seat, SeatStatus.HELD, c.reservationId(), ts);
+            state = SeatReservation.of(c, ReservationStatus.ACTIVE, now);
+            timers.schedule(EXPIRY, c.reservationId(),
+                    c.expiresAt().plus(config.expiryGrace()).toEpochMilli());
+        } else {
+            state = SeatReservation.of(c, ReservationStatus.REJECTED, now);
+            schedulePurge(state);
+        }
+        save(state, ts);
+    }
+
+    private void paid(SeatReservation state, PaymentSucceeded p, long ts) {
+        if (state == null) {
+            // The router sends nothing for a reservation it has not seen created; only state purged
+            // under a very late payment gets here. Money must not be kept for nothing (I3).
+            refund(p, RefundRequested.Reason.UNKNOWN_RESERVATION, ts);
+            return;
+        }
+        if (state.decided(p.paymentId())) {
+            return; // the same payment again: already answered with a ticket or a refund
+        }
+        SeatReservation decided = state.withDecided(p.paymentId());
+        switch (state.status()) {
+            case ACTIVE -> ticket(decided, p, seats.get(state.created().seatId()), ts);
+            case PAYMENT_FAILED, EXPIRED -> {
+                SeatView seat = seats.get(state.created().seatId());
+                boolean paidInTime = !p.processedAt().isAfter(state.created().expiresAt());
+                if (paidInTime && seat != null && seat.status() == SeatStatus.AVAILABLE) {
+                    ticket(decided, p, seat, ts);
+                } else {
+                    reservations.put(state.created().reservationId(), decided);
+                    refund(p, paidInTime ? RefundRequested.Reason.SEAT_UNAVAILABLE
+                            : RefundRequested.Reason.RESERVATION_EXPIRED, ts);
+                }
+            }
+            case REJECTED -> {
+                reservations.put(state.created().reservationId(), decided);
+                refund(p, RefundRequested.Reason.SEAT_UNAVAILABLE, ts);
+            }
+            case TICKETED -> {
+                reservations.put(state.created().reservationId(), decided);
+                refund(p, RefundRequested.Reason.DUPLICATE_PAYMENT, ts);
+            }
+            default -> throw new IllegalStateException("unknown reservation status " + state.status());
+        }
+    }
+
+    private void failed(SeatReservation state, PaymentFailed f, long ts) {
+        Instant at = Instant.ofEpochMilli(ts);
+        // The order is cancelled whatever became of the reservation: its payment failed.
+        view(new ViewUpdate.OrderChanged(Views.order(f, OrderStatus.CANCELLED, at)), ts);
+        if (state == null || state.status() != ReservationStatus.ACTIVE) {
+            return; // a late loser of a race, or the same failure again
+        }
+        SeatReservation next = state.failedBy(f.paymentId(), f.orderId(), context.currentSystemTimeMs());
+        release(next, ts);
+        save(next, ts);
+    }
+
+    private void expired(SeatReservation state, ReservationExpired e, long ts) {
+        if (state == null || state.status() != ReservationStatus.ACTIVE) {
+            return; // a late loser of a race, or our own expiry read back
+        }
+        SeatReservation next = state.moveTo(ReservationStatus.EXPIRED, context.currentSystemTimeMs());
+        release(next, ts);
+        save(next, ts);
+    }
+
+    /** The app's own TTL (CONTRACT §4): neither a payment nor an expiry was applied in time. */
+    private void expireNow(String reservationId, long now) {
+        SeatReservation state = reservations.get(reservationId);
+        if (state == null || state.status() != ReservationStatus.ACTIVE) {
+            return;
+        }
+        SeatReservation next = state.moveTo(ReservationStatus.EXPIRED, now);
+        release(next, now);
+        save(next, now);
+        ReservationCreated c = state.created();
+        ReservationExpired event = new ReservationExpired(TicketingEvent.CURRENT_SCHEMA_VERSION, c.reservationId(),
+                c.seatId(), c.customerId(), c.createdAt(), c.expiresAt(), Instant.ofEpochMilli(now),
+                ReservationExpired.STATUS);
+        context.forward(new Record<>(c.reservationId(), new Output.Expired(event), now));
+    }
+
+    // ---- effects ----
+
+    private void ticket(SeatReservation state, PaymentSucceeded p, SeatView seat, long ts) {
+        ReservationCreated c = state.created();
+        String ticketId = TicketCodes.ticketId(c.reservationId());
+        String ticketNumber = TicketCodes.ticketNumber(c.reservationId(), c.createdAt());
+        Instant issuedAt = Instant.ofEpochMilli(ts);
+        TicketIssued ticket = new TicketIssued(TicketingEvent.CURRENT_SCHEMA_VERSION, ticketId, ticketNumber,
+                p.orderId(), p.paymentId(), c.customerId(), c.eventId(), c.seatId(), c.seatNumber(), c.section(),
+                TicketCodes.pdfPath(ticketId), codes.qrCode(ticketNumber), issuedAt, TicketIssued.STATUS);
+        moveSeat(seat, SeatStatus.SOLD, c.reservationId(), ts);
+        timers.cancel(EXPIRY, c.reservationId());
+        SeatReservation next = state.ticketed(p.paymentId(), p.orderId(), ticketId, context.currentSystemTimeMs());
+        save(next, ts);
+        context.forward(new Record<>(p.orderId(), new Output.Ticket(ticket), ts));
+        view(new ViewUpdate.OrderChanged(Views.order(p, OrderStatus.CONFIRMED, ticketId, issuedAt)), ts);
+        view(new ViewUpdate.TicketChanged(ticket), ts);
+        view(new ViewUpdate.TicketNumbered(ticketNumber, ticketId), ts);
+        view(new ViewUpdate.CustomerTicket(ticket), ts);
+    }
+
+    private void refund(PaymentSucceeded p, RefundRequested.Reason reason, long ts) {
+        Instant at = Instant.ofEpochMilli(ts);
+        RefundRequested refund = new RefundRequested(TicketingEvent.CURRENT_SCHEMA_VERSION, p.paymentId(),
+                p.orderId(), p.customerId(), p.reservationId(), p.amount(), p.currency(), reason.wireName(), at,
+                RefundRequested.STATUS);
+        context.forward(new Record<>(p.orderId(), new Output.Refund(refund), ts));
+        view(new ViewUpdate.OrderChanged(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at)), ts);
+    }
+
+    /** Frees the seat, but only if this reservation is the one holding it. */
+    private void release(SeatReservation state, long ts) {
+        timers.cancel(EXPIRY, state.created().reservationId());
+        SeatView seat = seats.get(state.created().seatId());
+        if (seat != null && seat.status() == SeatStatus.HELD
+                && state.created().reservationId().equals(seat.reservationId())) {
+            moveSeat(seat, SeatStatus.AVAILABLE, null, ts);
+        }
+    }
+
+    private void save(SeatReservation state, long ts) {
+        reservations.put(state.created().reservationId(), state);
+        if (state.status().isTerminal()) {
+            schedulePurge(state);
+        }
+        view(new ViewUpdate.ReservationChanged(Views.reservation(state, Instant.ofEpochMilli(ts))), ts);
+    }
+
+    private void schedulePurge(SeatReservation state) {
+        // Never before expiresAt + grace: until then the router may still send commands for it.
+        long after = Math.max(state.terminalAtMillis(),
+                state.created().expiresAt().plus(config.expiryGrace()).toEpochMilli());
+        timers.schedule(PURGE, state.created().reservationId(), after + config.retention().toMillis());
+    }
+
+    // ---- seats and the show-wide views ----
+
+    /** The seat, created AVAILABLE (and counted) the first time a reservation names it. */
+    private SeatView seatOf(ReservationCreated c, long ts) {
+        SeatView seat = seats.get(c.seatId());
+        if (seat == null) {
+            seat = new SeatView(c.seatId(), c.eventId(), c.seatNumber(), c.section(), SeatStatus.AVAILABLE, null,
+                    Instant.ofEpochMilli(ts));
+            putSeat(seat);
+            count(seat, +1);
+        }
+        return seat;
+    }
+
+    private void moveSeat(SeatView seat, SeatStatus status, String reservationId, long ts) {
+        SeatView next = new SeatView(seat.seatId(), seat.eventId(), seat.seatNumber(), seat.section(), status,
+                reservationId, Instant.ofEpochMilli(ts));
+        count(seat, -1);
+        putSeat(next);
+        count(next, +1);
+    }
+
+    private void putSeat(SeatView seat) {
+        seats.put(seat.seatId(), seat);
+        seatsByShow.put(StoreNames.showSeatKey(seat.eventId(), seat.seatId()), seat);
+    }
+
+    private void count(SeatView seat, long delta) {
+        String key = StoreNames.showSummaryKey(seat.eventId(), seat.section(), seat.status().name());
+        Long current = summary.get(key);
+        long next = (current == null ? 0L : current) + delta;
+        if (next == 0L) {
+            summary.delete(key);
+        } else {
+            summary.put(key, next);
+        }
+    }
+
+    // ---- timers ----
+
+    private void fireTimers(long now) {
+        for (TimerIndex.Due due : timers.takeDue(now, MAX_TIMERS_PER_TICK)) {
+            switch (due.kind()) {
+                case EXPIRY -> expireNow(due.id(), now);
+                case PURGE -> {
+                    SeatReservation state = reservations.get(due.id());
+                    if (state != null && state.status().isTerminal()) {
+                        reservations.delete(due.id()); // the seat itself stays, SOLD or not
+                    }
+                }
+                default -> throw new IllegalStateException("unknown seat timer kind " + due.kind());
+            }
+        }
+    }
+
+    private void view(ViewUpdate update, long ts) {
+        context.forward(new Record<>(update.key(), new Output.View(update), ts));
+    }
+}

@@ -1,0 +1,58 @@
+package io.ticketing.topology.internal;
+
+import io.ticketing.events.ReservationCreated;
+import io.ticketing.topology.view.ReservationStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The arbiter's state of one reservation (store {@code seat-reservations}, key reservationId, living
+ * in the task of the reservation's seat).
+ *
+ * @param decidedPaymentIds every payment-succeeded already answered (a ticket or a refund): a copy of
+ *                          one of them is a duplicate and changes nothing
+ * @param terminalAtMillis  wall-clock millis when it left ACTIVE (retention counts from here), or 0
+ */
+public record SeatReservation(
+        ReservationCreated created,
+        ReservationStatus status,
+        String paymentId,
+        String orderId,
+        String ticketId,
+        List<String> decidedPaymentIds,
+        long terminalAtMillis) {
+
+    public SeatReservation {
+        decidedPaymentIds = decidedPaymentIds == null ? List.of() : List.copyOf(decidedPaymentIds);
+    }
+
+    public static SeatReservation of(ReservationCreated created, ReservationStatus status, long nowMillis) {
+        return new SeatReservation(created, status, null, null, null, List.of(),
+                status.isTerminal() ? nowMillis : 0L);
+    }
+
+    public boolean decided(String paymentId) {
+        return decidedPaymentIds.contains(paymentId);
+    }
+
+    public SeatReservation withDecided(String paymentId) {
+        List<String> ids = new ArrayList<>(decidedPaymentIds);
+        ids.add(paymentId);
+        return new SeatReservation(created, status, this.paymentId, orderId, ticketId, ids, terminalAtMillis);
+    }
+
+    public SeatReservation moveTo(ReservationStatus next, long nowMillis) {
+        return new SeatReservation(created, next, paymentId, orderId, ticketId, decidedPaymentIds,
+                next.isTerminal() && terminalAtMillis == 0 ? nowMillis : terminalAtMillis);
+    }
+
+    public SeatReservation ticketed(String byPaymentId, String byOrderId, String newTicketId, long nowMillis) {
+        return new SeatReservation(created, ReservationStatus.TICKETED, byPaymentId, byOrderId, newTicketId,
+                decidedPaymentIds, terminalAtMillis == 0 ? nowMillis : terminalAtMillis);
+    }
+
+    public SeatReservation failedBy(String byPaymentId, String byOrderId, long nowMillis) {
+        return new SeatReservation(created, ReservationStatus.PAYMENT_FAILED, byPaymentId, byOrderId, ticketId,
+                decidedPaymentIds, terminalAtMillis == 0 ? nowMillis : terminalAtMillis);
+    }
+}
