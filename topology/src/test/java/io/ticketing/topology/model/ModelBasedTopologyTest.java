@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>{@code -Dmodel.seed=<seed>}: replay that one history on a fresh driver, printing it</li>
  *   <li>{@code -Dmodel.master=<seed>}: pin the whole run (default: a new random master each run, printed)</li>
- *   <li>{@code -Dmodel.histories=<n>} (default 2000), {@code -Dmodel.perDriver=<n>} (default 50)</li>
+ *   <li>{@code -Dmodel.histories=<n>} (default 2000), {@code -Dmodel.perDriver=<n>} (default 200)</li>
  * </ul>
  */
 class ModelBasedTopologyTest {
@@ -40,9 +40,10 @@ class ModelBasedTopologyTest {
         }
         long master = Long.getLong("model.master", new Random().nextLong());
         int histories = Integer.getInteger("model.histories", 2000);
-        int perDriver = Integer.getInteger("model.perDriver", 50);
+        int perDriver = Integer.getInteger("model.perDriver", 200);
         System.out.printf("ModelBasedTopologyTest: %d histories from -Dmodel.master=%d%n", histories, master);
         SplittableRandom seeds = new SplittableRandom(master);
+        long began = System.nanoTime();
         int done = 0;
         while (done < histories) {
             try (TopologyRun run = new TopologyRun()) {
@@ -56,6 +57,8 @@ class ModelBasedTopologyTest {
                 }
             }
         }
+        System.out.printf("ModelBasedTopologyTest: %d histories agreed with the model in %d s%n", done,
+                (System.nanoTime() - began) / 1_000_000_000L);
     }
 
     /** Replays the failing history alone; shrinks it if it fails alone too. */
