@@ -34,6 +34,7 @@ final class HistoryGenerator {
     private final String prefix;
     private final Instant start;
     private int nextPayment;
+    private String firstCustomer;
 
     private HistoryGenerator(long seed, String prefix, Instant start) {
         this.rnd = new Random(seed);
@@ -93,6 +94,13 @@ final class HistoryGenerator {
         String reservationId = prefix + "-r" + index;
         String customerId = prefix + "-c" + rnd.nextInt(3);
         String orderId = prefix + "-o" + index;
+        if (index == 0) {
+            firstCustomer = customerId;
+        } else if (rnd.nextInt(10) == 0) {
+            // Now and then one customer's order pays for two reservations (a cart): its view gathers both.
+            customerId = firstCustomer;
+            orderId = prefix + "-o0";
+        }
         Instant createdAt = start.minusSeconds(rnd.nextInt(120));
         Instant expiresAt = createdAt.plusSeconds(60L * (1 + rnd.nextInt(10))).plusMillis(500);
         ReservationCreated created = new ReservationCreated(version(), seat.eventId(), reservationId, customerId,
@@ -157,12 +165,26 @@ final class HistoryGenerator {
         for (Step.Input original : List.copyOf(inputs)) {
             if (rnd.nextInt(100) < 15) {
                 int at = inputs.indexOf(original) + 1 + rnd.nextInt(inputs.size() - inputs.indexOf(original));
-                Step.Input copy = rnd.nextBoolean()
+                int how = rnd.nextInt(10);
+                Step.Input copy = how < 5
                         ? new Step.Input(original.topic(), original.key(), original.value(), original.event(), "duplicate")
-                        : reencoded(original);
+                        : how < 9 || !(original.event() instanceof ReservationCreated c) ? reencoded(original)
+                        : conflicting(c);
                 inputs.add(Math.min(at, inputs.size()), copy);
             }
         }
+    }
+
+    /**
+     * Same topic, same reservationId, other content (another seat, another hold): by CONTRACT §3 it is
+     * "the same event again" and changes nothing; the first one seen stands.
+     */
+    private Step.Input conflicting(ReservationCreated c) {
+        ReservationCreated other = new ReservationCreated(c.schemaVersion(), c.eventId(), c.reservationId(),
+                c.customerId(), c.seatId() + "x", c.seatNumber(), c.section(), c.basePrice(), c.createdAt(),
+                c.expiresAt().plusSeconds(600), c.status());
+        return new Step.Input(TOPICS.reservationCreated(), upstreamKey(c.reservationId(), other.seatId()), json(other),
+                other, "conflicting duplicate");
     }
 
     private void addPoison(List<Step.Input> inputs) {
@@ -174,8 +196,17 @@ final class HistoryGenerator {
         }
     }
 
-    /** Wall-clock moves inside the history, whole seconds, at most MAX_IN_HISTORY_ADVANCE in all. */
+    /**
+     * Wall-clock moves inside the history, whole seconds, at most MAX_IN_HISTORY_ADVANCE in all; and
+     * sometimes one outage longer than the orphan timeout (ending in .250 s, so that no timer falls due
+     * exactly on a punctuation), after which early payments have been refunded and their reservations
+     * may still arrive.
+     */
     private void addClockMoves(List<Step> steps) {
+        if (rnd.nextInt(8) == 0) {
+            Duration outage = ModelSettings.ORPHAN_TIMEOUT.plusSeconds(1 + rnd.nextInt(1800)).plusMillis(250);
+            steps.add(rnd.nextInt(steps.size() + 1), new Step.Advance(outage));
+        }
         int moves = rnd.nextInt(4);
         long budget = ModelSettings.MAX_IN_HISTORY_ADVANCE.toSeconds();
         for (int i = 0; i < moves && budget > 1; i++) {

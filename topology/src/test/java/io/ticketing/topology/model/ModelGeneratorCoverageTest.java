@@ -31,6 +31,7 @@ class ModelGeneratorCoverageTest {
                 "pending applied when its reservation arrives",
                 "orphan payment-succeeded -> refund unknown-reservation",
                 "orphan payment-failed -> dropped",
+                "reservation arrives after its payment was refunded as an orphan",
                 "ACTIVE + payment-succeeded -> TICKETED",
                 "ACTIVE + payment-succeeded -> TICKETED (paid late)",
                 "ACTIVE + payment-failed -> PAYMENT_FAILED",

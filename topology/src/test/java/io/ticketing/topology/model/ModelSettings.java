@@ -10,9 +10,9 @@ import java.time.Instant;
  * <ul>
  *   <li>the wall clock only moves in whole seconds, and every {@code expiresAt} ends in .500, so a
  *       deadline ({@code expiresAt + grace}) never coincides with a punctuation;</li>
- *   <li>inside a history the clock moves at most {@link #MAX_IN_HISTORY_ADVANCE}, far less than the
- *       orphan timeout, so an early payment is never refunded before its reservation arrives, whatever
- *       the topology measures the timeout from (arrival, record time or processedAt);</li>
+ *   <li>the orphan timeout runs from the wall-clock time a payment arrived; inside a history the clock
+ *       moves by small steps (at most {@link #MAX_IN_HISTORY_ADVANCE} in all, far less than the orphan
+ *       timeout) and at most once by an outage longer than it, ending in .250 s;</li>
  *   <li>a history ends with {@link #DRAIN}, past every deadline and orphan timeout, and short of the
  *       retention, so everything is decided and nothing is purged when the views are checked.</li>
  * </ul>

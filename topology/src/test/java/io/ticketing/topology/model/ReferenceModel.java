@@ -48,6 +48,7 @@ final class ReferenceModel {
     private final Map<String, List<Waiting>> pending = new LinkedHashMap<>();
     /** "topic|id" of every valid event seen: the same event again changes nothing (§3 last row). */
     private final Set<String> seen = new HashSet<>();
+    private final Set<String> refundedOrphans = new HashSet<>();
 
     /** Expected output facts, in the order the model produced them. */
     final List<String> tickets = new ArrayList<>();
@@ -166,6 +167,9 @@ final class ReferenceModel {
             row("unknown + reservation-created, seat taken -> REJECTED");
         }
         reservations.put(c.reservationId(), r);
+        if (refundedOrphans.contains(c.reservationId())) {
+            row("reservation arrives after its payment was refunded as an orphan");
+        }
         // Payments and expiries that came first are applied now, in the order they arrived.
         for (Waiting w : pending.getOrDefault(c.reservationId(), List.of())) {
             row("pending applied when its reservation arrives");
@@ -311,6 +315,7 @@ final class ReferenceModel {
                 }
                 if (w.event() instanceof PaymentSucceeded s) {
                     row("orphan payment-succeeded -> refund unknown-reservation");
+                    refundedOrphans.add(s.reservationId());
                     refund(s, Reason.UNKNOWN_RESERVATION);
                 } else if (w.event() instanceof PaymentFailed f) {
                     row("orphan payment-failed -> dropped");
