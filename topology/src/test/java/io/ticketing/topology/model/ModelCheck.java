@@ -3,8 +3,9 @@ package io.ticketing.topology.model;
 import io.ticketing.events.RefundRequested;
 import io.ticketing.events.ReservationExpired;
 import io.ticketing.events.TicketIssued;
+import io.ticketing.topology.DeadLetterHeaders;
 import io.ticketing.topology.StoreNames;
-import io.ticketing.topology.TicketCodes;
+import io.ticketing.topology.TopologyHarness;
 import io.ticketing.topology.view.CustomerTickets;
 import io.ticketing.topology.view.OrderView;
 import io.ticketing.topology.view.ReservationStatus;
@@ -93,6 +94,14 @@ final class ModelCheck {
         }
         for (TestRecord<byte[], byte[]> r : run.deadLetters()) {
             deadLetters.add(Facts.deadLetter(sourceTopic(r), r.key(), r.value()));
+            for (String header : List.of(DeadLetterHeaders.PARTITION, DeadLetterHeaders.OFFSET,
+                    DeadLetterHeaders.TIMESTAMP, DeadLetterHeaders.ERROR_CLASS, DeadLetterHeaders.REASON)) {
+                String value = TopologyHarness.header(r, header);
+                if (value == null || value.isBlank()) {
+                    violations.add("dead letter without header " + header + " (CONTRACT §6): " + Facts.deadLetter(
+                            sourceTopic(r), r.key(), r.value()));
+                }
+            }
         }
     }
 
