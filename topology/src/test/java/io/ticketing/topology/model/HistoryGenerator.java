@@ -56,14 +56,19 @@ final class HistoryGenerator {
     private List<Step> steps() {
         List<Seat> seats = seats();
         List<Planned> planned = new ArrayList<>();
-        int reservations = 1 + rnd.nextInt(8);
+        // Mostly small histories; one in ten is a busy one with many competing reservations.
+        int reservations = rnd.nextInt(10) == 0 ? 10 + rnd.nextInt(20) : 1 + rnd.nextInt(8);
         for (int i = 0; i < reservations; i++) {
             planReservation(i, pickSeat(seats), planned);
         }
         List<Step.Input> inputs = arrange(planned);
         addDuplicates(inputs);
         addPoison(inputs);
-        List<Step> steps = new ArrayList<>(inputs);
+        List<Step> steps = new ArrayList<>();
+        for (Step.Input input : inputs) {
+            // Record timestamps are the producer's business: one in ten is off by up to a day either way.
+            steps.add(rnd.nextInt(10) == 0 ? input.skewed(rnd.nextLong() % Duration.ofDays(1).toMillis()) : input);
+        }
         addClockMoves(steps);
         steps.add(new Step.Advance(ModelSettings.DRAIN));
         steps.add(new Step.Advance(Duration.ofSeconds(1)));
@@ -238,7 +243,13 @@ final class HistoryGenerator {
                 yield random;
             }
         };
-        return new Step.Input(topic, upstreamKey(prefix + "-r0", prefix + "-seat0-0"), value, null, "poison");
+        // The DLT must keep the original key bytes too, even when they are not text at all.
+        byte[] key = upstreamKey(prefix + "-r0", prefix + "-seat0-0");
+        if (rnd.nextInt(3) == 0) {
+            key = new byte[1 + rnd.nextInt(16)];
+            rnd.nextBytes(key);
+        }
+        return new Step.Input(topic, key, value, null, "poison");
     }
 
     private Step.Input input(String topic, TicketingEvent event, String note) {

@@ -32,7 +32,8 @@ final class TopologyRun implements AutoCloseable {
             harness.advance(advance.by());
         } else {
             Step.Input in = (Step.Input) step;
-            harness.pipeRaw(in.topic(), in.key(), in.value(), new RecordHeaders(), harness.now());
+            harness.pipeRaw(in.topic(), in.key(), in.value(), new RecordHeaders(),
+                    harness.now().plusMillis(in.timestampSkewMs()));
         }
     }
 
