@@ -80,7 +80,6 @@ public final class TicketingTopology {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().deadLetter());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class.getName());
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
@@ -106,7 +105,7 @@ public final class TicketingTopology {
                 .repartition(Repartitioned.<String, Command>as(RESERVATION_COMMANDS)
                         .withKeySerde(KEYS).withValueSerde(COMMANDS))
                 .process(ReservationRouter.supplier(config), Named.as(ROUTER));
-        Map<String, KStream<String, Output>> fromRouter = split(routed, ROUTER);
+        Map<String, KStream<String, Output>> fromRouter = split(routed, ROUTER, "seat-commands", "refunds", "views");
 
         // Sub-topology 3: by seatId.
         KStream<String, Output> decided = fromRouter.get(ROUTER + "-seat-commands")
@@ -114,7 +113,7 @@ public final class TicketingTopology {
                 .repartition(Repartitioned.<String, Command>as(SEAT_COMMANDS)
                         .withKeySerde(KEYS).withValueSerde(COMMANDS))
                 .process(SeatArbiter.supplier(config), Named.as(ARBITER));
-        Map<String, KStream<String, Output>> fromArbiter = split(decided, ARBITER);
+        Map<String, KStream<String, Output>> fromArbiter = split(decided, ARBITER, "tickets", "refunds", "expired", "views");
 
         refunds(fromRouter.get(ROUTER + "-refunds"), topics, ROUTER);
         refunds(fromArbiter.get(ARBITER + "-refunds"), topics, ARBITER);
@@ -158,14 +157,30 @@ public final class TicketingTopology {
                 .mapValues(v -> ((Decoded.Valid) v).command(), Named.as("unwrap-command-" + topic));
     }
 
-    private static Map<String, KStream<String, Output>> split(KStream<String, Output> out, String processor) {
-        return out.split(Named.as(processor + "-"))
-                .branch((k, v) -> v instanceof Output.ToSeat, Branched.as("seat-commands"))
-                .branch((k, v) -> v instanceof Output.Ticket, Branched.as("tickets"))
-                .branch((k, v) -> v instanceof Output.Refund, Branched.as("refunds"))
-                .branch((k, v) -> v instanceof Output.Expired, Branched.as("expired"))
-                .branch((k, v) -> v instanceof Output.View, Branched.as("views"))
-                .noDefaultBranch();
+    /** Splits a processor's output by kind; the branches are named {@code <processor>-<kind>}. */
+    private static Map<String, KStream<String, Output>> split(KStream<String, Output> out, String processor,
+            String... kinds) {
+        var branches = out.split(Named.as(processor + "-"));
+        for (String kind : kinds) {
+            branches = branches.branch((k, v) -> kind.equals(kindOf(v)), Branched.as(kind));
+        }
+        return branches.noDefaultBranch();
+    }
+
+    private static String kindOf(Output output) {
+        if (output instanceof Output.ToSeat) {
+            return "seat-commands";
+        }
+        if (output instanceof Output.Ticket) {
+            return "tickets";
+        }
+        if (output instanceof Output.Refund) {
+            return "refunds";
+        }
+        if (output instanceof Output.Expired) {
+            return "expired";
+        }
+        return "views";
     }
 
     private static void refunds(KStream<String, Output> refunds, TopicNames topics, String processor) {

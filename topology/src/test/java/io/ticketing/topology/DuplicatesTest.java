@@ -91,6 +91,23 @@ class DuplicatesTest {
     }
 
     @Test
+    void atLeastOnceGivesTheSameOutcome() {
+        java.util.Properties alo = new java.util.Properties();
+        alo.put(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                org.apache.kafka.streams.StreamsConfig.AT_LEAST_ONCE);
+        try (TopologyHarness h2 = new TopologyHarness(TopologyHarness.defaultConfig(), Events.BASE, alo)) {
+            PaymentSucceeded p1 = Events.paymentFor(r1, "p1").build();
+            h2.pipe(p1);
+            h2.pipe(r1);
+            h2.pipe(p1);
+            h2.pipe(r1);
+            assertThat(h2.ticketsIssued()).hasSize(1);
+            assertThat(h2.refundsRequested()).isEmpty();
+            assertThat(h2.reservation("r1").orElseThrow().status()).isEqualTo(ReservationStatus.TICKETED);
+        }
+    }
+
+    @Test
     void aWholeHistoryDeliveredTwiceGivesTheSameOutputsAsOnce() {
         List<TicketingEvent> history = List.of(
                 r1,

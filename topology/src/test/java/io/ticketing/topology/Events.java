@@ -110,6 +110,13 @@ public final class Events {
         public Created expiresAt(Instant v) { expiresAt = v; return this; }
         public Created status(String v) { status = v; return this; }
 
+        /**
+         * Created at {@code at}, held for {@link #HOLD}. Tests against a real wall clock (the app's end-to-end
+         * tests) should use it with {@code Instant.now()}: a reservation created at {@link #BASE} is long past
+         * its TTL there, and the app would expire it at once.
+         */
+        public Created heldFrom(Instant at) { createdAt = at; expiresAt = at.plus(HOLD); return this; }
+
         public ReservationCreated build() {
             return new ReservationCreated(schemaVersion, eventId, reservationId, customerId, seatId, seatNumber,
                     section, basePrice, createdAt, expiresAt, status);

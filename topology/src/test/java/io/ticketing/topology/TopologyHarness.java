@@ -79,6 +79,14 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public TopologyHarness(TicketingConfig config, Instant startWallClock) {
+        this(config, startWallClock, new Properties());
+    }
+
+    /**
+     * @param overrides Kafka Streams settings put over {@link TicketingTopology#streamsProperties} (e.g.
+     *                  {@code processing.guarantee=at_least_once})
+     */
+    public TopologyHarness(TicketingConfig config, Instant startWallClock, Properties overrides) {
         this.config = config;
         this.codes = new TicketCodes(config.ticketSecret());
         this.now = startWallClock;
@@ -96,6 +104,7 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "ttd:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(overrides);
         this.driver = new TopologyTestDriver(TicketingTopology.build(config), props, startWallClock);
         for (String topic : config.topics().inputs()) {
             inputs.put(topic, driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()));

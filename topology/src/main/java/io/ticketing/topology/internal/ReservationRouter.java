@@ -101,9 +101,10 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         List<String> refunded = waiting == null ? List.of() : waiting.refundedPaymentIds();
         Instant expiresAt = create.event().expiresAt();
         routes.put(reservationId, new Route(create.event().seatId(), create.event().eventId(), expiresAt, refunded));
-        // The arbiter's decision is final by expiresAt + grace; the route is no longer needed a retention later.
-        timers.schedule(PURGE_ROUTE, reservationId,
-                expiresAt.plus(config.expiryGrace()).plus(config.retention()).toEpochMilli());
+        // The arbiter's decision is final by expiresAt + grace (or now, for a reservation that arrives
+        // late); the route is no longer needed a retention period after that.
+        long finalAt = Math.max(context.currentSystemTimeMs(), expiresAt.plus(config.expiryGrace()).toEpochMilli());
+        timers.schedule(PURGE_ROUTE, reservationId, finalAt + config.retention().toMillis());
         toSeat(create.event().seatId(), create, timestamp);
         if (waiting != null) {
             for (PendingCommands.Held held : waiting.held()) {
