@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code -Dmodel.seed=<seed>}: replay that one history on a fresh driver, printing it</li>
  *   <li>{@code -Dmodel.master=<seed>}: pin the whole run (default: a new random master each run, printed)</li>
  *   <li>{@code -Dmodel.histories=<n>} (default 2000), {@code -Dmodel.perDriver=<n>} (default 200)</li>
+ *   <li>{@code -Dmodel.tolerateForgottenOrphans=true}: see {@link ModelCheck#TOLERATE_FORGOTTEN_ORPHANS}</li>
  * </ul>
  */
 class ModelBasedTopologyTest {
@@ -57,8 +58,9 @@ class ModelBasedTopologyTest {
                 }
             }
         }
-        System.out.printf("ModelBasedTopologyTest: %d histories agreed with the model in %d s%n", done,
-                (System.nanoTime() - began) / 1_000_000_000L);
+        System.out.printf("ModelBasedTopologyTest: %d histories agreed with the model in %d s%s%n", done,
+                (System.nanoTime() - began) / 1_000_000_000L, ModelCheck.TOLERATE_FORGOTTEN_ORPHANS
+                        ? " (" + ModelCheck.TOLERATED.get() + " only by tolerating forgotten orphans)" : "");
     }
 
     /** Replays the failing history alone; shrinks it if it fails alone too. */

@@ -31,9 +31,20 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 final class ModelCheck {
 
+    /**
+     * Off by default. With {@code -Dmodel.tolerateForgottenOrphans=true} a history also passes when the
+     * topology matches a model that forgets failures and expiries dropped as orphans (the deviation
+     * {@link ModelRegressionTest} pins), so that long runs can look for other differences.
+     */
+    static final boolean TOLERATE_FORGOTTEN_ORPHANS = Boolean.getBoolean("model.tolerateForgottenOrphans");
+    /** How many histories passed only thanks to that tolerance. */
+    static final java.util.concurrent.atomic.AtomicInteger TOLERATED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final History history;
-    private final ReferenceModel model;
-    private final List<String> violations = new ArrayList<>();
+    private ReferenceModel model;
+    /** Problems of the run itself (exceptions, malformed outputs), whatever the model says. */
+    private final List<String> runViolations = new ArrayList<>();
+    private List<String> violations;
 
     private final List<String> tickets = new ArrayList<>();
     private final List<String> refunds = new ArrayList<>();
@@ -45,30 +56,46 @@ final class ModelCheck {
 
     private ModelCheck(History history) {
         this.history = history;
-        this.model = new ReferenceModel(history.start());
+        this.violations = runViolations;
     }
 
     /** The violations found; empty when the topology and the model agree on everything. */
     static List<String> check(History history, TopologyRun run) {
         ModelCheck check = new ModelCheck(history);
-        check.runBoth(run);
-        check.compareOutputs();
-        check.checkInvariants();
-        check.compareViews(run);
-        return check.violations;
+        check.runTopology(run);
+        List<String> strict = check.against(new ReferenceModel(history.start(), false), run);
+        if (strict.isEmpty() || !TOLERATE_FORGOTTEN_ORPHANS) {
+            return strict;
+        }
+        if (check.against(new ReferenceModel(history.start(), true), run).isEmpty()) {
+            TOLERATED.incrementAndGet();
+            return List.of();
+        }
+        return strict;
     }
 
-    private void runBoth(TopologyRun run) {
+    private void runTopology(TopologyRun run) {
         for (Step step : history.steps()) {
-            model.apply(step);
             try {
                 run.run(step);
             } catch (RuntimeException e) {
-                violations.add("the topology threw on step '" + step + "': " + e);
+                runViolations.add("the topology threw on step '" + step + "': " + e);
                 return;
             }
             collect(run);
         }
+    }
+
+    private List<String> against(ReferenceModel reference, TopologyRun run) {
+        model = reference;
+        history.steps().forEach(model::apply);
+        violations = new ArrayList<>(runViolations);
+        compareOutputs();
+        checkInvariants();
+        if (runViolations.stream().noneMatch(v -> v.startsWith("the topology threw"))) {
+            compareViews(run);
+        }
+        return violations;
     }
 
     private void collect(TopologyRun run) {
@@ -170,9 +197,6 @@ final class ModelCheck {
     // ------------------------------------------------------------------ views (I5)
 
     private void compareViews(TopologyRun run) {
-        if (!violations.isEmpty() && violations.get(violations.size() - 1).startsWith("the topology threw")) {
-            return;
-        }
         reservationViews(run);
         seatViews(run);
         orderViews(run);
