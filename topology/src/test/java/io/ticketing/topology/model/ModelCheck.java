@@ -40,6 +40,10 @@ final class ModelCheck {
     /** How many histories passed only thanks to that tolerance. */
     static final java.util.concurrent.atomic.AtomicInteger TOLERATED = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The topology's counter names (internal.Sensors; not public API, so spelled out here). */
+    private static final String APPLIED = "records-applied";
+    private static final String DEAD_LETTERED = "records-dead-lettered";
+
     private final History history;
     private ReferenceModel model;
     /** Problems of the run itself (exceptions, malformed outputs), whatever the model says. */
@@ -75,6 +79,7 @@ final class ModelCheck {
     }
 
     private void runTopology(TopologyRun run) {
+        Map<String, double[]> before = counters(run);
         for (Step step : history.steps()) {
             try {
                 run.run(step);
@@ -83,6 +88,45 @@ final class ModelCheck {
                 return;
             }
             collect(run);
+        }
+        checkCounters(before, counters(run));
+    }
+
+    /** applied and dead-lettered totals per input topic. */
+    private static Map<String, double[]> counters(TopologyRun run) {
+        Map<String, double[]> counts = new TreeMap<>();
+        for (String topic : ModelSettings.TOPICS.inputs()) {
+            counts.put(topic, new double[] {run.counter(APPLIED, topic), run.counter(DEAD_LETTERED, topic)});
+        }
+        return counts;
+    }
+
+    /**
+     * I4: every input is counted as applied or dead-lettered on its topic. The app's own
+     * reservation-expired records come back in on that topic and are applied too.
+     */
+    private void checkCounters(Map<String, double[]> before, Map<String, double[]> after) {
+        for (String topic : ModelSettings.TOPICS.inputs()) {
+            long valid = 0;
+            long poison = 0;
+            for (Step step : history.steps()) {
+                if (step instanceof Step.Input in && in.topic().equals(topic)) {
+                    if (in.isPoison()) {
+                        poison++;
+                    } else {
+                        valid++;
+                    }
+                }
+            }
+            if (topic.equals(ModelSettings.TOPICS.reservationExpired())) {
+                valid += expiries.size();
+            }
+            long applied = Math.round(after.get(topic)[0] - before.get(topic)[0]);
+            long deadLettered = Math.round(after.get(topic)[1] - before.get(topic)[1]);
+            if (applied != valid || deadLettered != poison) {
+                runViolations.add("I4 counters on " + topic + ": " + APPLIED + " +" + applied + " (expected +" + valid
+                        + "), " + DEAD_LETTERED + " +" + deadLettered + " (expected +" + poison + ")");
+            }
         }
     }
 

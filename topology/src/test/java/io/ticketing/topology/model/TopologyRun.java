@@ -3,6 +3,7 @@ package io.ticketing.topology.model;
 import io.ticketing.events.RefundRequested;
 import io.ticketing.events.ReservationExpired;
 import io.ticketing.events.TicketIssued;
+import io.ticketing.topology.Metrics;
 import io.ticketing.topology.TopologyHarness;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,11 @@ final class TopologyRun implements AutoCloseable {
     /** A show's summary: {@code section|status} → count, zero counts left out. */
     Map<String, Long> summary(String eventId) {
         return harness.summary(eventId);
+    }
+
+    /** The topology's own counter {@code <name>-total} for one input topic (CONTRACT §5 I4: counted). */
+    double counter(String name, String topic) {
+        return Metrics.total(harness, name + "-total", topic);
     }
 
     @Override
