@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * overlap). A failing history is replayed alone on a fresh driver, shrunk to a minimal history, and
  * reported with its seed. Properties:
  * <ul>
- *   <li>{@code -Dmodel.seed=<seed>}: replay that one history on a fresh driver, printing it</li>
+ *   <li>{@code -Dmodel.seed=<seed>}: replay that one history on a fresh driver, printing it
+ *       ({@code -Dmodel.guarantee=at_least_once} when it failed on an at-least-once driver)</li>
  *   <li>{@code -Dmodel.master=<seed>}: pin the whole run (default: a new random master each run, printed)</li>
  *   <li>{@code -Dmodel.histories=<n>} (default 2000), {@code -Dmodel.perDriver=<n>} (default 200)</li>
  *   <li>{@code -Dmodel.tolerateForgottenOrphans=true}: see {@link ModelCheck#TOLERATE_FORGOTTEN_ORPHANS}</li>
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModelBasedTopologyTest {
 
+    private static final String EOS = "exactly_once_v2";
+    private static final String ALOS = "at_least_once";
     private static final String REPLAY = "mvn -B -pl topology -am verify -Dtest=ModelBasedTopologyTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false";
 
@@ -31,11 +34,12 @@ class ModelBasedTopologyTest {
     void theTopologyAgreesWithTheModelOnEveryGeneratedHistory() {
         Long replay = Long.getLong("model.seed");
         if (replay != null) {
+            String guarantee = System.getProperty("model.guarantee", EOS);
             History history = generate(replay);
             System.out.println(history.describe());
-            List<String> violations = runAlone(history);
+            List<String> violations = runAlone(history, guarantee);
             if (!violations.isEmpty()) {
-                fail(report(history, violations, "replayed alone on a fresh driver"));
+                fail(report(history, violations, "replayed alone on a fresh driver", guarantee));
             }
             return;
         }
@@ -46,14 +50,16 @@ class ModelBasedTopologyTest {
         SplittableRandom seeds = new SplittableRandom(master);
         long began = System.nanoTime();
         int done = 0;
-        while (done < histories) {
-            try (TopologyRun run = new TopologyRun()) {
+        for (int batch = 0; done < histories; batch++) {
+            // Every other driver runs at_least_once: the guarantees must hold under both (§5).
+            String guarantee = batch % 2 == 0 ? EOS : ALOS;
+            try (TopologyRun run = new TopologyRun(guarantee)) {
                 for (int i = 0; i < perDriver && done < histories; i++, done++) {
                     long seed = seeds.nextLong();
                     History history = HistoryGenerator.generate(seed, prefix(seed), run.now());
                     List<String> violations = ModelCheck.check(history, run);
                     if (!violations.isEmpty()) {
-                        fail(diagnose(history, violations, master, done + 1));
+                        fail(diagnose(history, violations, master, done + 1, guarantee));
                     }
                 }
             }
@@ -64,22 +70,27 @@ class ModelBasedTopologyTest {
     }
 
     /** Replays the failing history alone; shrinks it if it fails alone too. */
-    private static String diagnose(History inBatch, List<String> violations, long master, int count) {
+    private static String diagnose(History inBatch, List<String> violations, long master, int count,
+            String guarantee) {
         History alone = generate(inBatch.seed());
-        List<String> aloneViolations = runAlone(alone);
+        List<String> aloneViolations = runAlone(alone, guarantee);
         if (aloneViolations.isEmpty()) {
             return report(inBatch, violations, "only after other histories on the same driver (state leaks between "
-                    + "keys?); reproduce with -Dmodel.master=" + master + " -Dmodel.histories=" + count);
+                    + "keys?); reproduce with -Dmodel.master=" + master + " -Dmodel.histories=" + count, guarantee);
         }
-        History minimal = Shrinker.shrink(alone, h -> !runAlone(h).isEmpty());
-        return report(alone, aloneViolations, "replayed alone on a fresh driver")
+        History minimal = Shrinker.shrink(alone, h -> !runAlone(h, guarantee).isEmpty());
+        return report(alone, aloneViolations, "replayed alone on a fresh driver", guarantee)
                 + "\nminimal history that still fails (" + minimal.steps().size() + " of " + alone.steps().size()
                 + " steps):\n" + minimal.describe() + "its violations:\n  - "
-                + String.join("\n  - ", runAlone(minimal));
+                + String.join("\n  - ", runAlone(minimal, guarantee));
     }
 
     static List<String> runAlone(History history) {
-        try (TopologyRun run = new TopologyRun()) {
+        return runAlone(history, EOS);
+    }
+
+    static List<String> runAlone(History history, String guarantee) {
+        try (TopologyRun run = new TopologyRun(guarantee)) {
             return ModelCheck.check(history, run);
         }
     }
@@ -92,8 +103,9 @@ class ModelBasedTopologyTest {
         return "h" + Long.toUnsignedString(seed, 36);
     }
 
-    private static String report(History history, List<String> violations, String how) {
-        return "the topology disagrees with the model (" + how + "):\n  - " + String.join("\n  - ", violations)
-                + "\n" + history.describe() + "replay: " + REPLAY + " -Dmodel.seed=" + history.seed();
+    private static String report(History history, List<String> violations, String how, String guarantee) {
+        return "the topology (" + guarantee + ") disagrees with the model (" + how + "):\n  - "
+                + String.join("\n  - ", violations) + "\n" + history.describe() + "replay: " + REPLAY
+                + " -Dmodel.seed=" + history.seed() + (guarantee.equals(EOS) ? "" : " -Dmodel.guarantee=" + guarantee);
     }
 }

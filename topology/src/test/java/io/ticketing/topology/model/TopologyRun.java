@@ -8,7 +8,9 @@ import io.ticketing.topology.TopologyHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -20,8 +22,11 @@ final class TopologyRun implements AutoCloseable {
 
     private final TopologyHarness harness;
 
-    TopologyRun() {
-        harness = new TopologyHarness(ModelSettings.config(), ModelSettings.START);
+    /** @param guarantee {@code exactly_once_v2} (the default) or {@code at_least_once} (allowed by config, §5) */
+    TopologyRun(String guarantee) {
+        Properties overrides = new Properties();
+        overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        harness = new TopologyHarness(ModelSettings.config(), ModelSettings.START, overrides);
     }
 
     Instant now() {
