@@ -23,7 +23,8 @@ public final class SchemaVersion {
         }
         Matcher m = FORMAT.matcher(version);
         if (!m.matches()) {
-            return Optional.of("schemaVersion '" + version + "' is not of the form <major>.<minor>");
+            String shown = version.length() <= 20 ? version : version.substring(0, 20) + "...";
+            return Optional.of("schemaVersion '" + shown + "' is not of the form <major>.<minor>");
         }
         int major = Integer.parseInt(m.group(1));
         if (major != SUPPORTED_MAJOR) {

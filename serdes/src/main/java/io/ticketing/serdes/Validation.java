@@ -34,16 +34,38 @@ final class Validation {
         return this;
     }
 
-    Validation status(String expected, String actual) {
-        if (!Objects.equals(expected, actual)) {
-            problems.add("status is '" + actual + "' but this topic carries only '" + expected + "'");
+    /**
+     * A free-text value that becomes part of a composite store key ({@code eventId|section|status}):
+     * it must not contain the separator, or one show's summary would be read back as another's.
+     */
+    Validation keyPart(String field, String value, String separator, int maxLength) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + " is missing");
+        } else if (value.contains(separator)) {
+            problems.add(field + " " + Reasons.quote(value) + " may not contain '" + separator + "'");
+        } else if (value.length() > maxLength) {
+            problems.add(field + " is longer than " + maxLength + " characters");
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(field + " " + Reasons.quote(value) + " contains control characters");
         }
         return this;
     }
 
-    Validation notNegative(String field, BigDecimal value) {
+    Validation status(String expected, String actual) {
+        if (!Objects.equals(expected, actual)) {
+            problems.add("status is " + Reasons.quote(actual) + " but this topic carries only '" + expected + "'");
+        }
+        return this;
+    }
+
+    /** A non-negative amount of sane magnitude; never expands the number (1e999999999 is cheap to refuse). */
+    Validation money(String field, BigDecimal value) {
         if (value == null) {
             problems.add(field + " is missing");
+        } else if (Money.integerDigits(value) > Money.MAX_INTEGER_DIGITS) {
+            problems.add(field + " is too large (more than " + Money.MAX_INTEGER_DIGITS + " digits before the point)");
+        } else if (value.scale() > Money.MAX_DECIMALS) {
+            problems.add(field + " has more than " + Money.MAX_DECIMALS + " decimals");
         } else if (value.signum() < 0) {
             problems.add(field + " is negative (" + value.toPlainString() + ")");
         }
@@ -52,7 +74,7 @@ final class Validation {
 
     Validation currency(String value) {
         if (value == null || !CURRENCY.matcher(value).matches()) {
-            problems.add("currency '" + value + "' is not a 3-letter ISO 4217 code");
+            problems.add("currency " + Reasons.quote(value) + " is not a 3-letter ISO 4217 code");
         }
         return this;
     }

@@ -198,6 +198,19 @@ class TimeRulesTest {
     }
 
     @Test
+    void aCopyOfReservationCreatedAfterThePurgeDoesNotUnsellTheSeat() {
+        h.pipe(r1);
+        h.pipe(Events.paymentFor(r1, "p1").build());
+        h.advance(TicketingConfig.DEFAULT_RETENTION.plusDays(1));
+        assertThat(h.size(StoreNames.SEAT_RESERVATIONS)).isZero();
+        h.pipe(r1);
+        assertThat(h.seat("s1").orElseThrow().status()).isEqualTo(SeatStatus.SOLD);
+        assertThat(h.seat("s1").orElseThrow().reservationId()).isEqualTo("r1");
+        assertThat(h.reservation("r1")).isEmpty();
+        assertThat(h.summary(r1.eventId())).containsExactly(java.util.Map.entry("VIP|SOLD", 1L));
+    }
+
+    @Test
     void refundedOrphansAreForgottenAfterRetention() {
         h.pipe(Events.paymentFor(r1, "p1").build());
         h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT);

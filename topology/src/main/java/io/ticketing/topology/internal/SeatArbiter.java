@@ -109,6 +109,9 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
         }
         long now = context.currentSystemTimeMs();
         SeatView seat = seatOf(c, ts);
+        if (c.reservationId().equals(seat.reservationId())) {
+            return; // a copy arriving after its state was purged: the seat still says it is this one's
+        }
         SeatReservation state;
         if (seat.status() == SeatStatus.AVAILABLE) {
             moveSeat(seat, SeatStatus.HELD, c.reservationId(), ts);
