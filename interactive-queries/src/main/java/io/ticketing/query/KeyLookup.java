@@ -66,10 +66,10 @@ final class KeyLookup {
             chain = chain.thenCompose(previous -> previous.settled()
                     ? CompletableFuture.completedFuture(previous)
                     : replica.equals(cluster.self())
-                    ? local.lookup(store, key, location.partition(), Optional.empty())
-                    : ask(replica, store, key, Optional.empty()));
+                    ? counted(local.lookup(store, key, location.partition(), Optional.empty()), QueryMetrics.Served.LOCAL)
+                    : counted(ask(replica, store, key, Optional.empty()), QueryMetrics.Served.FORWARDED));
         }
-        return counted(chain, QueryMetrics.Served.STALE);
+        return chain;
     }
 
     private CompletableFuture<Lookup> countUnavailable(CompletableFuture<Lookup> answer) {

@@ -209,6 +209,37 @@ class AppQueriesTest {
 
     @Test
     @Order(2)
+    void metricsCountTheRecordsAppliedPerInputTopicAcrossInstances() {
+        // The binder picks up the topology's own counters on its next refresh; their values are live.
+        await().atMost(BOUND).untilAsserted(() -> {
+            assertThat(sumOverInstances("records_applied_total", "reservation-created")).isEqualTo(PAID + UNPAID);
+            assertThat(sumOverInstances("records_applied_total", "payment-succeeded")).isEqualTo(PAID);
+            assertThat(sumOverInstances("records_dead_lettered_total", "reservation-created")).isZero();
+        });
+        String metrics = Http.get(instances.get(0).httpPort(), "/metrics").body();
+        assertThat(metrics).contains("ticketing_store_entries{store=\"reservations\"}")
+                .contains("ticketing_http_requests_seconds_bucket")
+                .contains("records_lag");
+    }
+
+    private static final Pattern SAMPLE = Pattern.compile("(?m)^(\\S+)\\{([^}]*)} ([0-9.eE+-]+)$");
+
+    /** One counter of the topology, for one input topic, summed over every instance's /metrics. */
+    private static long sumOverInstances(String name, String topic) {
+        double total = 0;
+        for (TicketingService instance : instances) {
+            Matcher m = SAMPLE.matcher(Http.get(instance.httpPort(), "/metrics").body());
+            while (m.find()) {
+                if (m.group(1).endsWith(name) && m.group(2).contains("\"" + topic + "\"")) {
+                    total += Double.parseDouble(m.group(3));
+                }
+            }
+        }
+        return Math.round(total);
+    }
+
+    @Test
+    @Order(3)
     void showWideQueriesReturnEverySeatExactlyOnce() {
         for (TicketingService instance : instances) {
             List<String> walked = new ArrayList<>();
@@ -236,7 +267,7 @@ class AppQueriesTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void ticketsVerifyOnEveryInstanceAndForgeriesAreRefused() {
         Booking b = paid.get(0);
         String qr = CODES.qrCode(b.ticketNumber());
@@ -253,7 +284,7 @@ class AppQueriesTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void hostileIdsAndUnknownKeysGetTheRight4xx() {
         for (TicketingService instance : instances) {
             for (String path : List.of("/reservations/a%20b", "/orders/" + "x".repeat(200), "/seats/%3Cscript%3E",
@@ -272,7 +303,7 @@ class AppQueriesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aLongPollReturnsWhenThePaymentTicketsTheReservation() {
         Booking b = booking("seat-longpoll", "cust-0");
         send(TopicNames.defaults().reservationCreated(), b.reservation().seatId(), b.reservation());
@@ -302,7 +333,7 @@ class AppQueriesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stoppingAnInstanceKeepsKeyLookupsAnsweringWithoutA500() {
         TicketingService stopped = instances.remove(0);
         stopped.close();
