@@ -1,5 +1,6 @@
 package io.ticketing.app;
 
+import io.ticketing.app.check.CheckCommand;
 import io.ticketing.app.simulate.SimulateCommand;
 import io.ticketing.app.simulate.SimulationSummary;
 import io.ticketing.app.simulate.TrafficSimulator;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar ticketing-app.jar [--config FILE]}: the service.
  * {@code java -jar ticketing-app.jar simulate [flags]}: the upstream traffic simulator.
+ * {@code java -jar ticketing-app.jar check [flags]}: the invariant checker (exit 0 holds, 1 violated).
  *
  * <p>Exit status: 0 after a clean stop, 2 for a bad setting (one line on stderr naming it),
  * 1 when the service could not start or its streams client failed for good.
@@ -40,6 +42,13 @@ public final class Main {
         try {
             String configFile = takeConfigFlag(rest);
             Map<String, String> settings = SettingsSource.load(configFile, environment);
+            if (!rest.isEmpty() && rest.get(0).equals("check")) {
+                if (rest.contains("--help") || rest.contains("-h")) {
+                    System.out.println(CheckCommand.USAGE);
+                    return 0;
+                }
+                return CheckCommand.run(rest.subList(1, rest.size()).toArray(String[]::new));
+            }
             if (!rest.isEmpty() && rest.get(0).equals("simulate")) {
                 if (rest.contains("--help") || rest.contains("-h")) {
                     System.out.println(SimulateCommand.USAGE);
@@ -49,7 +58,7 @@ public final class Main {
             }
             if (!rest.isEmpty()) {
                 throw new BadSettingException(rest.get(0), "unknown argument; use no argument (the service), "
-                        + "--config FILE, or simulate --help");
+                        + "--config FILE, simulate --help or check --help");
             }
             return serve(AppSettings.from(settings));
         } catch (BadSettingException e) {
