@@ -185,8 +185,10 @@ class TimeRulesTest {
         assertThat(h.reservation("r2")).isEmpty();
         assertThat(h.order(p1.orderId())).isEmpty();
         assertThat(h.order(f2.orderId())).isEmpty();
-        assertThat(h.size(StoreNames.SEAT_RESERVATIONS)).isZero();
-        assertThat(h.size(StoreNames.RESERVATION_ROUTES)).isZero();
+        // r2 (failed, never paid) is gone everywhere; r1 keeps one record in the router and one at
+        // its seat, as long as the seat it bought, so a late copy of p1 is never refunded as well (I3).
+        assertThat(h.size(StoreNames.SEAT_RESERVATIONS)).isEqualTo(1);
+        assertThat(h.size(StoreNames.RESERVATION_ROUTES)).isEqualTo(1);
         assertThat(h.size(StoreNames.PENDING_COMMANDS)).isZero();
         assertThat(h.size(StoreNames.ROUTER_TIMERS)).isZero();
         assertThat(h.size(StoreNames.SEAT_TIMERS)).isZero();
@@ -202,12 +204,42 @@ class TimeRulesTest {
         h.pipe(r1);
         h.pipe(Events.paymentFor(r1, "p1").build());
         h.advance(TicketingConfig.DEFAULT_RETENTION.plusDays(1));
-        assertThat(h.size(StoreNames.SEAT_RESERVATIONS)).isZero();
+        assertThat(h.reservation("r1")).isEmpty();
         h.pipe(r1);
         assertThat(h.seat("s1").orElseThrow().status()).isEqualTo(SeatStatus.SOLD);
         assertThat(h.seat("s1").orElseThrow().reservationId()).isEqualTo("r1");
         assertThat(h.reservation("r1")).isEmpty();
         assertThat(h.summary(r1.eventId())).containsExactly(java.util.Map.entry("VIP|SOLD", 1L));
+    }
+
+    @Test
+    void aCopyOfTheTicketingPaymentAfterThePurgeIsNeitherRefundedNorTicketedAgain() {
+        PaymentSucceeded p1 = Events.paymentFor(r1, "p1").build();
+        h.pipe(r1);
+        h.pipe(p1);
+        h.advance(TicketingConfig.DEFAULT_RETENTION.plusDays(1));
+        assertThat(h.reservation("r1")).isEmpty();
+        assertThat(h.ticketsIssued()).hasSize(1);
+
+        h.pipe(p1);
+        h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT.plusMinutes(1));
+
+        assertThat(h.ticketsIssued()).isEmpty();
+        assertThat(h.refundsRequested()).isEmpty();
+    }
+
+    @Test
+    void aSecondPaymentAfterThePurgeOfATicketedReservationIsRefundedAsADuplicate() {
+        h.pipe(r1);
+        h.pipe(Events.paymentFor(r1, "p1").build());
+        h.advance(TicketingConfig.DEFAULT_RETENTION.plusDays(1));
+        h.ticketsIssued();
+
+        h.pipe(Events.paymentFor(r1, "p2").build());
+
+        assertThat(h.ticketsIssued()).isEmpty();
+        assertThat(h.refundsRequested()).singleElement()
+                .satisfies(r -> assertThat(r.value().reason()).isEqualTo("duplicate-payment"));
     }
 
     @Test

@@ -5,15 +5,17 @@ import java.util.List;
 
 /**
  * Commands for a reservation not yet created (store {@code pending-commands}, key reservationId), in
- * arrival order, and the payments already refunded because their reservation never came.
+ * arrival order, and the identities ({@link Command#identity()}) of those already resolved because their
+ * reservation did not come in time: payments refunded, failures and expiries dropped. A later copy of a
+ * resolved command is absorbed, not held again.
  */
-public record PendingCommands(List<Held> held, List<String> refundedPaymentIds) {
+public record PendingCommands(List<Held> held, List<String> resolvedOrphans) {
 
     public static final PendingCommands EMPTY = new PendingCommands(List.of(), List.of());
 
     public PendingCommands {
         held = held == null ? List.of() : List.copyOf(held);
-        refundedPaymentIds = refundedPaymentIds == null ? List.of() : List.copyOf(refundedPaymentIds);
+        resolvedOrphans = resolvedOrphans == null ? List.of() : List.copyOf(resolvedOrphans);
     }
 
     /**
@@ -31,6 +33,6 @@ public record PendingCommands(List<Held> held, List<String> refundedPaymentIds) 
     public PendingCommands with(Held h) {
         List<Held> next = new ArrayList<>(held);
         next.add(h);
-        return new PendingCommands(next, refundedPaymentIds);
+        return new PendingCommands(next, resolvedOrphans);
     }
 }

@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * seat's task. Payments and expiries that arrive before their reservation-created are held, in
  * arrival order, and sent right after it; a copy of reservation-created is absorbed here. A held
  * command whose reservation never comes is resolved after the orphan timeout: a payment-succeeded is
- * refunded ({@code unknown-reservation}) and remembered, so that a later reservation-created cannot
- * also apply it (I3); a failure or an expiry is dropped and counted.
+ * refunded ({@code unknown-reservation}), a failure or an expiry is dropped and counted. Either way its
+ * identity is remembered, so that a copy arriving later, even after the reservation, is absorbed (I3,
+ * and §3 "the same event again changes nothing").
  */
 public final class ReservationRouter implements Processor<String, Command, String, Output> {
 
@@ -87,7 +88,10 @@ public final class ReservationRouter implements Processor<String, Command, Strin
             return;
         }
         if (route != null) {
-            if (!refundedAlready(command, route.refundedPaymentIds())) {
+            if (!route.resolvedOrphans().contains(command.identity())) {
+                if (command instanceof Command.Pay && !route.paid()) {
+                    routes.put(reservationId, route.withPaid());
+                }
                 toSeat(route.seatId(), command, record.timestamp());
             }
             return;
@@ -98,9 +102,11 @@ public final class ReservationRouter implements Processor<String, Command, Strin
     private void created(Command.Create create, long timestamp) {
         String reservationId = create.reservationId();
         PendingCommands waiting = pending.get(reservationId);
-        List<String> refunded = waiting == null ? List.of() : waiting.refundedPaymentIds();
+        List<String> resolved = waiting == null ? List.of() : waiting.resolvedOrphans();
         Instant expiresAt = create.event().expiresAt();
-        routes.put(reservationId, new Route(create.event().seatId(), create.event().eventId(), expiresAt, refunded));
+        boolean paid = waiting != null && waiting.held().stream().anyMatch(h -> h.command() instanceof Command.Pay);
+        routes.put(reservationId,
+                new Route(create.event().seatId(), create.event().eventId(), expiresAt, resolved, paid));
         // The arbiter's decision is final by expiresAt + grace (or now, for a reservation that arrives
         // late); the route is no longer needed a retention period after that.
         long finalAt = Math.max(context.currentSystemTimeMs(), expiresAt.plus(config.expiryGrace()).toEpochMilli());
@@ -122,7 +128,7 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         if (waiting == null) {
             waiting = PendingCommands.EMPTY;
         }
-        if (refundedAlready(command, waiting.refundedPaymentIds()) || waiting.holds(command.identity())) {
+        if (waiting.resolvedOrphans().contains(command.identity()) || waiting.holds(command.identity())) {
             return;
         }
         long now = context.currentSystemTimeMs();
@@ -146,15 +152,17 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         return earliest + config.orphanTimeout().toMillis();
     }
 
-    private static boolean refundedAlready(Command command, List<String> refundedPaymentIds) {
-        return command instanceof Command.Pay pay && refundedPaymentIds.contains(pay.event().paymentId());
-    }
-
     private void fireTimers(long now) {
         for (TimerIndex.Due due : timers.takeDue(now, MAX_TIMERS_PER_TICK)) {
             switch (due.kind()) {
                 case ORPHAN -> resolveOrphans(due.id(), now);
-                case PURGE_ROUTE -> routes.delete(due.id());
+                case PURGE_ROUTE -> {
+                    Route route = routes.get(due.id());
+                    // A paid reservation's route stays, like its SOLD seat: see Route#paid.
+                    if (route != null && !route.paid()) {
+                        routes.delete(due.id());
+                    }
+                }
                 case PURGE_PENDING -> {
                     PendingCommands waiting = pending.get(due.id());
                     if (waiting != null && waiting.held().isEmpty()) {
@@ -173,26 +181,27 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         }
         long timeout = config.orphanTimeout().toMillis();
         List<PendingCommands.Held> stillWaiting = new ArrayList<>();
-        List<String> refunded = new ArrayList<>(waiting.refundedPaymentIds());
+        List<String> resolved = new ArrayList<>(waiting.resolvedOrphans());
         Instant at = Instant.ofEpochMilli(now);
         for (PendingCommands.Held held : waiting.held()) {
             if (held.heldAt() + timeout > now) {
                 stillWaiting.add(held);
             } else if (held.command() instanceof Command.Pay pay) {
                 refundUnknown(pay.event(), at, now);
-                refunded.add(pay.event().paymentId());
+                resolved.add(held.command().identity());
                 orphansRefunded.record();
             } else {
                 if (held.command() instanceof Command.Fail fail) {
                     view(new ViewUpdate.OrderChanged(Views.order(fail.event(), OrderStatus.CANCELLED, at)), now);
                 }
+                resolved.add(held.command().identity());
                 orphansDropped.record();
             }
         }
-        PendingCommands next = new PendingCommands(stillWaiting, refunded);
+        PendingCommands next = new PendingCommands(stillWaiting, resolved);
         pending.put(reservationId, next);
         if (stillWaiting.isEmpty()) {
-            // Remember the refunds for a retention period, then forget the reservation entirely.
+            // Remember what was resolved for a retention period, then forget the reservation entirely.
             timers.schedule(PURGE_PENDING, reservationId, now + config.retention().toMillis());
         } else {
             timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));

@@ -5,12 +5,22 @@ import java.util.List;
 
 /**
  * What the router knows of a reservation it has seen created (store {@code reservation-routes}, key
- * reservationId): where its seat lives, and which of its payments it already refunded as orphans, so
- * that a redelivered copy of such a payment is never applied as well (I3).
+ * reservationId): where its seat lives, which commands it already resolved as orphans before the
+ * reservation came (payments refunded, failures and expiries dropped), so that a redelivered copy of
+ * one is never applied as well (I3, and CONTRACT §3 "the same event again"), and whether a payment was
+ * ever sent on for it.
+ *
+ * @param paid a payment-succeeded was sent to the seat: the route is then kept past the retention
+ *             period, so that a copy of that payment, however late, still reaches the seat that
+ *             answered it instead of being refunded as unknown while it bought a ticket (I3)
  */
-public record Route(String seatId, String eventId, Instant expiresAt, List<String> refundedPaymentIds) {
+public record Route(String seatId, String eventId, Instant expiresAt, List<String> resolvedOrphans, boolean paid) {
 
     public Route {
-        refundedPaymentIds = refundedPaymentIds == null ? List.of() : List.copyOf(refundedPaymentIds);
+        resolvedOrphans = resolvedOrphans == null ? List.of() : List.copyOf(resolvedOrphans);
+    }
+
+    public Route withPaid() {
+        return paid ? this : new Route(seatId, eventId, expiresAt, resolvedOrphans, true);
     }
 }

@@ -240,7 +240,7 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
 
     private void save(SeatReservation state, long ts) {
         reservations.put(state.created().reservationId(), state);
-        if (state.status().isTerminal()) {
+        if (state.status().isTerminal() && state.status() != ReservationStatus.TICKETED) {
             schedulePurge(state);
         }
         view(new ViewUpdate.ReservationChanged(Views.reservation(state, Instant.ofEpochMilli(ts))), ts);
@@ -299,8 +299,11 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
                 case EXPIRY -> expireNow(due.id(), now);
                 case PURGE -> {
                     SeatReservation state = reservations.get(due.id());
-                    if (state != null && state.status().isTerminal()) {
-                        reservations.delete(due.id()); // the seat itself stays, SOLD or not
+                    // A TICKETED reservation stays as long as the seat it bought (CONTRACT §4: SOLD
+                    // seats are kept), so a copy of its payment, however late, is known as a
+                    // duplicate and never also refunded (I3). One record per sold seat.
+                    if (state != null && state.status().isTerminal() && state.status() != ReservationStatus.TICKETED) {
+                        reservations.delete(due.id());
                     }
                 }
                 default -> throw new IllegalStateException("unknown seat timer kind " + due.kind());

@@ -11,7 +11,6 @@ import io.ticketing.topology.Events;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class ModelRegressionTest {
 
-    /** Remove the @Disabled once the router remembers dropped orphans (and set tolerance off in ModelCheck). */
-    private static final String KNOWN_BUG = "topology bug, unfixed at the model helper's deadline: the router "
-            + "forgets a payment-failed / reservation-expired it dropped as an orphan, so a later copy of it is "
-            + "held and applied (CONTRACT §3: the same event again changes nothing)";
     private static final ReservationCreated CREATED = Events.created("r1", "s1").build();
     private static final Duration OUTAGE = ModelSettings.ORPHAN_TIMEOUT.plusMinutes(6).plusMillis(250);
 
@@ -34,7 +29,6 @@ class ModelRegressionTest {
      * the reservation ended PAYMENT_FAILED instead of ACTIVE (then expired by the TTL).
      */
     @Test
-    @Disabled(KNOWN_BUG)
     void aCopyOfAnOrphanFailureDroppedAtTheTimeoutChangesNothing() {
         PaymentFailed failure = Events.failureFor(CREATED, "p1").build();
 
@@ -43,7 +37,6 @@ class ModelRegressionTest {
 
     /** The same with an upstream reservation-expired: the copy must not expire the reservation. */
     @Test
-    @Disabled(KNOWN_BUG)
     void aCopyOfAnOrphanExpiryDroppedAtTheTimeoutChangesNothing() {
         ReservationExpired expiry = Events.expiryOf(CREATED).build();
 
@@ -55,7 +48,6 @@ class ModelRegressionTest {
      * must sell the seat (§3 ACTIVE + payment-succeeded), here it was refunded as reservation-expired.
      */
     @Test
-    @Disabled(KNOWN_BUG)
     void aCustomerWhosePaymentRetriedIsNotRefundedBecauseOfAnOldCopyOfTheFailure() {
         PaymentFailed failure = Events.failureFor(CREATED, "p1").build();
         PaymentSucceeded retry = Events.paymentFor(CREATED, "p2").processedAt(CREATED.expiresAt().plusSeconds(5)).build();

@@ -11,7 +11,6 @@ import io.ticketing.topology.TopologyHarness;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +23,6 @@ class RetentionInvariantTest {
     private static final Duration RETENTION = Duration.ofHours(1);
 
     @Test
-    @Disabled("a documented limit, not yet a decision: docs/design.md 'Limit: state is forgotten after the "
-            + "retention period ... refunded (unknown-reservation)'. CONTRACT I3 says never both; the lead decides")
     void aCopyOfTheTicketingPaymentArrivingAfterThePurgeIsNotRefunded() {
         try (TopologyHarness harness = new TopologyHarness(ModelSettings.config().withRetention(RETENTION),
                 Events.BASE)) {
