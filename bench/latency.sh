@@ -46,7 +46,7 @@ for g in $GUARANTEES; do
     "${JAVA[@]}" -Xmx256m io.ticketing.app.check.LatencyProbe "$BOOT" ticket-issued "$SECONDS_PER_RATE" 10 >"$WORK/probe.out" &
     probe=$!
     "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate "$rate" \
-      --duration "${SECONDS_PER_RATE}s" --poison 0 --seed 11 >"$WORK/sim-$g-$rate.log" 2>&1 || true
+      --duration "${SECONDS_PER_RATE}s" --poison 0 --early 0 --seed 11 >"$WORK/sim-$g-$rate.log" 2>&1 || true
     wait "$probe" || true
     printf '%s\t%s\t%s\n' "$g" "$rate" "$(awk '/LATENCY_MS/ {print $2"\t"$3"\t"$4"\t"$5"\t"$6}' "$WORK/probe.out")"
   done

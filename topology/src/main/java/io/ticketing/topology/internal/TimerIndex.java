@@ -66,7 +66,9 @@ public final class TimerIndex {
         return due;
     }
 
+    /** Zero-padded to 19 digits, so the keys sort by time. On the hot path: no String.format. */
     static String pad(long millis) {
-        return String.format("%019d", millis);
+        String digits = Long.toString(millis);
+        return "0".repeat(19 - digits.length()) + digits;
     }
 }
