@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketing.serdes.Json;
 import io.ticketing.topology.DeadLetterHeaders;
+import io.ticketing.topology.TicketingTopology;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,31 @@ class TicketFlowEndToEndTest {
             assertThat(header(dead, DeadLetterHeaders.TIMESTAMP)).matches("\\d+");
             assertThat(header(dead, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("UNPARSEABLE");
             assertThat(header(dead, DeadLetterHeaders.REASON)).isNotBlank();
+
+            await().atMost(BOUND).until(() -> reader.poll("ticket-issued").stream()
+                    .anyMatch(r -> TopicReader.text(r.key()).equals(after.orderId())));
+        }
+    }
+
+    @Test
+    void anExceptionInOurOwnCodeDeadLettersTheRecordThroughKafkasNativeQueueAndTheStreamGoesOn() throws Exception {
+        // A command no decoder would ever produce (an event without its fields), written straight to the
+        // seat sub-topology's repartition topic, makes the arbiter throw. Kafka Streams' own dead-letter
+        // queue (KIP-1034) must take it on a real broker too, and the partition must go on.
+        String seatCommands = "flow-" + TicketingTopology.SEAT_COMMANDS + "-repartition";
+        byte[] poison = "{\"kind\":\"create\",\"event\":{\"reservationId\":\"r-native-dlq\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        upstream.send(seatCommands, "seat-native-dlq".getBytes(StandardCharsets.UTF_8), poison, Map.of());
+        PaidReservation after = PaidReservation.fresh("show-native-dlq-test");
+        upstream.send(after);
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of("ticketing-dlt", "ticket-issued"))) {
+            await().atMost(BOUND).until(() -> reader.poll("ticketing-dlt").stream()
+                    .anyMatch(r -> java.util.Arrays.equals(r.value(), poison)));
+            ConsumerRecord<byte[], byte[]> dead = reader.poll("ticketing-dlt").stream()
+                    .filter(r -> java.util.Arrays.equals(r.value(), poison)).findFirst().orElseThrow();
+            assertThat(header(dead, "__streams.errors.exception")).isNotBlank();
+            assertThat(header(dead, "__streams.errors.topic")).isEqualTo(seatCommands);
 
             await().atMost(BOUND).until(() -> reader.poll("ticket-issued").stream()
                     .anyMatch(r -> TopicReader.text(r.key()).equals(after.orderId())));
