@@ -59,6 +59,8 @@ measure() { # mode run -> prints records/s
   pid=$!; echo "$pid" >>"$WORK/pids"
   out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 600 24 | tail -1)
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  # What the broker carried for this app id besides the inputs: repartition and changelog records.
+  "${JAVA[@]}" -Xmx128m io.ticketing.app.check.TopicVolumes "$BOOT" "$id-" "$SENT" >"$WORK/volumes-$mode.txt" 2>/dev/null || true
   echo "$out" | awk '{print $2}'
 }
 
@@ -69,6 +71,8 @@ for run in $(seq 1 "$RUNS"); do
   if [[ -n "${SKIP_ALOS:-}" ]]; then alos=$eos; else alos=$(measure alos "$run"); fi
   printf '%s\t%s\t%s\t%s\n' "$run" "$pt" "$eos" "$alos" | tee -a "$WORK/results.tsv"
 done
+echo "records written per input record by the last EOS run's application id (internal topics):"
+cat "$WORK/volumes-eos.txt" 2>/dev/null || true
 echo "run	passthrough	eos	alos (input records/s)"
 cat "$WORK/results.tsv"
 awk '{print $2}' "$WORK/results.tsv" | median | xargs printf 'median passthrough %s rec/s\n'
