@@ -5,7 +5,11 @@
 #
 #   bench/chaos.sh --short          ~3 minutes: 2 instances, 100 records/s for 60 s   (CI)
 #   bench/chaos.sh                  long: 3 instances, 1,000,000 records at 2000/s
-#   bench/chaos.sh --events N --rate R --instances K
+#   bench/chaos.sh --events N --rate R --instances K [--drain S]
+#   WORK=/tmp/ticketing-chaos.X bench/chaos.sh --resume [--drain S]
+#                                   no traffic, no faults: restart the broker and the instances on an
+#                                   earlier run's WORK dir, let them drain, run the checker (for a
+#                                   long run whose backlog outlived its drain bound)
 #
 # Everything listens on loopback only. Exit status: the checker's (0 = every invariant held),
 # 3 when the run itself could not be carried out (broker or app never came up).
@@ -20,7 +24,7 @@ BROKER_PORT="${BROKER_PORT:-19092}"
 HTTP_BASE="${HTTP_BASE:-17070}"
 SEED="${SEED:-$RANDOM}"
 GUARANTEE="${GUARANTEE:-exactly_once_v2}"
-INSTANCES=3 RATE=2000 EVENTS=1000000 DURATION="" KILL_EVERY=20 TTL=20s DRAIN_MAX=600 SHORT=0
+INSTANCES=3 RATE=2000 EVENTS=1000000 DURATION="" KILL_EVERY=20 TTL=20s DRAIN_MAX=600 SHORT=0 RESUME=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --short) SHORT=1; INSTANCES=2; RATE=100; DURATION=60s; EVENTS=""; TTL=10s; DRAIN_MAX=120; shift ;;
@@ -28,6 +32,8 @@ while [[ $# -gt 0 ]]; do
     --rate) RATE="$2"; shift 2 ;;
     --instances) INSTANCES="$2"; shift 2 ;;
     --duration) DURATION="$2"; EVENTS=""; shift 2 ;;
+    --drain) DRAIN_MAX="$2"; shift 2 ;;
+    --resume) RESUME=1; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -83,12 +89,20 @@ revive() {
 }
 
 log "work dir $WORK, seed $SEED, $INSTANCES instances, $GUARANTEE"
-start_broker 0
+if (( RESUME )); then
+  [[ -f "$WORK/sent.jsonl" ]] || { echo "--resume needs WORK set to an earlier run's dir (no $WORK/sent.jsonl)" >&2; exit 2; }
+  start_broker "$(grep -c "BROKER READY" "$WORK/broker.log" || true)"
+else
+  start_broker 0
+fi
 for n in $(seq 1 "$INSTANCES"); do start_instance "$n"; done
 for i in $(seq 1 180); do ready 1 && break; sleep 1; done
 ready 1 || { log "instance 1 not ready after 180 s: see $WORK/app-1.log"; tail -30 "$WORK/app-1.log"; exit 3; }
 log "instance 1 ready"
 
+if (( RESUME )); then
+  log "resuming: no traffic, no faults; draining for at most $DRAIN_MAX s"
+else
 SIM=(simulate --bootstrap "$BOOTSTRAP" --rate "$RATE" --seed "$SEED" --ttl "$TTL" --record "$WORK/sent.jsonl"
      --poison 2 --duplicates 5 --early 5 --hot 5 --late 3)
 if [[ -n "$DURATION" ]]; then SIM+=(--duration "$DURATION"); else SIM+=(--count "$EVENTS"); fi
@@ -121,6 +135,7 @@ done
 wait "${PIDS[sim]}" && SIM_STATUS=0 || SIM_STATUS=$?
 log "simulator finished (status $SIM_STATUS), $KILLS instance kills, broker restarts: $BROKER_RESTARTED"
 sed -n '/summary\|sent\|records/Ip' "$WORK/simulator.log" | tail -15
+fi
 
 # Drain: the checker is rerun until it passes or DRAIN_MAX runs out. A payment still in flight
 # shows as "neither ticket nor refund" until the app catches up; a real violation (two tickets,
@@ -130,6 +145,11 @@ STATUS=1
 while :; do
   revive
   for n in $(seq 1 "$INSTANCES"); do for i in $(seq 1 60); do ready "$n" && break; sleep 1; done; done
+  # Reading every topic takes minutes after a long run: check only once the app has caught up.
+  if ! "${JAVA[@]}" -Xmx128m io.ticketing.app.check.GroupLag "$BOOTSTRAP" ticketing >"$WORK/lag.out" 2>/dev/null \
+     && (( $(date +%s) < DEADLINE )); then
+    log "app not drained yet: $(cut -c1-160 "$WORK/lag.out")"; sleep 15; continue
+  fi
   if "${JAVA[@]}" -Xmx768m io.ticketing.app.check.CheckCommand --bootstrap "$BOOTSTRAP" \
        --http "localhost:$((HTTP_BASE + 1))" --record "$WORK/sent.jsonl" --sample 300 >"$WORK/check.out" 2>"$WORK/check.err"; then
     STATUS=0; break
