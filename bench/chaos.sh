@@ -25,6 +25,8 @@ HTTP_BASE="${HTTP_BASE:-17070}"
 SEED="${SEED:-$RANDOM}"
 GUARANTEE="${GUARANTEE:-exactly_once_v2}"
 INSTANCES=3 RATE=2000 EVENTS=1000000 DURATION="" KILL_EVERY=20 TTL=20s DRAIN_MAX=600 SHORT=0 RESUME=0
+# The checker holds every record of the run in memory: ~4 GB for a million.
+CHECK_HEAP="${CHECK_HEAP:-4g}"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --short) SHORT=1; INSTANCES=2; RATE=100; DURATION=60s; EVENTS=""; TTL=10s; DRAIN_MAX=120; shift ;;
@@ -150,13 +152,13 @@ while :; do
      && (( $(date +%s) < DEADLINE )); then
     log "app not drained yet: $(cut -c1-160 "$WORK/lag.out")"; sleep 15; continue
   fi
-  if "${JAVA[@]}" -Xmx768m io.ticketing.app.check.CheckCommand --bootstrap "$BOOTSTRAP" \
+  if "${JAVA[@]}" -Xmx"$CHECK_HEAP" io.ticketing.app.check.CheckCommand --bootstrap "$BOOTSTRAP" \
        --http "localhost:$((HTTP_BASE + 1))" --record "$WORK/sent.jsonl" --sample 300 >"$WORK/check.out" 2>"$WORK/check.err"; then
     STATUS=0; break
   fi
   STATUS=$?
   (( $(date +%s) < DEADLINE )) || break
-  log "checker: $(grep -c '^I[0-9]:' "$WORK/check.out" || true) violations so far; waiting for the app to drain"
+  log "checker exit $STATUS: $(grep -c '^I[0-9]:' "$WORK/check.out" || true) violations so far; $(tail -1 "$WORK/check.err" | cut -c1-120)"
   sleep 15
 done
 cat "$WORK/check.out"
