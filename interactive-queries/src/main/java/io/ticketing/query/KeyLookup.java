@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -17,6 +18,8 @@ final class KeyLookup {
 
     /** The internal route answering one key from the receiving instance's stores. */
     static final String INTERNAL_PATH = "/internal/keys/";
+    /** On the internal route: the key's partition, as the asking instance's metadata said. */
+    static final String PARTITION_PARAM = "partition";
 
     private final Cluster cluster;
     private final LocalLookup local;
@@ -36,10 +39,10 @@ final class KeyLookup {
      * @param forwarded the request was forwarded to us: answer from our own stores only
      */
     CompletableFuture<Lookup> find(String store, String key, Optional<WaitFor> wait, boolean forwarded) {
-        KeyLocation location = cluster.locate(store, key);
         if (forwarded) {
-            return counted(local.lookup(store, key, location.partition(), wait), QueryMetrics.Served.LOCAL);
+            return findHere(store, key, OptionalInt.empty(), wait);
         }
+        KeyLocation location = cluster.locate(store, key);
         if (!location.known()) {
             // No assignment to route by (starting, rebalancing): any local replica may still hold it.
             return countUnavailable(counted(
@@ -48,10 +51,21 @@ final class KeyLookup {
         HostInfo owner = location.active().orElseThrow();
         CompletableFuture<Lookup> first = owner.equals(cluster.self())
                 ? counted(local.lookup(store, key, location.partition(), wait), QueryMetrics.Served.LOCAL)
-                : counted(ask(owner, store, key, wait), QueryMetrics.Served.FORWARDED);
+                : counted(ask(owner, store, key, location.partition(), wait), QueryMetrics.Served.FORWARDED);
         return countUnavailable(first.thenCompose(answer -> answer.settled()
                 ? CompletableFuture.completedFuture(answer)
                 : fromStandbys(store, key, location)));
+    }
+
+    /**
+     * Answers from this instance's own stores only (a forwarded request: never forwarded again).
+     *
+     * @param partition the key's partition when the asking instance named it: the metadata lookup
+     *                  was already done there and is not repeated here
+     */
+    CompletableFuture<Lookup> findHere(String store, String key, OptionalInt partition, Optional<WaitFor> wait) {
+        int known = partition.isPresent() ? partition.getAsInt() : cluster.locate(store, key).partition();
+        return counted(local.lookup(store, key, known, wait), QueryMetrics.Served.LOCAL);
     }
 
     /** Tries each standby in turn; the first settled answer wins. */
@@ -67,7 +81,7 @@ final class KeyLookup {
                     ? CompletableFuture.completedFuture(previous)
                     : replica.equals(cluster.self())
                     ? counted(local.lookup(store, key, location.partition(), Optional.empty()), QueryMetrics.Served.LOCAL)
-                    : counted(ask(replica, store, key, Optional.empty()), QueryMetrics.Served.FORWARDED));
+                    : counted(ask(replica, store, key, location.partition(), Optional.empty()), QueryMetrics.Served.FORWARDED));
         }
         return chain;
     }
@@ -80,8 +94,9 @@ final class KeyLookup {
         });
     }
 
-    private CompletableFuture<Lookup> ask(HostInfo host, String store, String key, Optional<WaitFor> wait) {
-        String path = INTERNAL_PATH + store + "/" + key + wait.map(w -> "?" + w.toQuery()).orElse("");
+    private CompletableFuture<Lookup> ask(HostInfo host, String store, String key, int partition, Optional<WaitFor> wait) {
+        String path = INTERNAL_PATH + store + "/" + key + "?" + PARTITION_PARAM + "=" + partition
+                + wait.map(w -> "&" + w.toQuery()).orElse("");
         Duration bound = wait.map(w -> forwardTimeout.plus(w.timeout())).orElse(forwardTimeout);
         return forwarder.get(host, path, bound)
                 .thenApply(Lookup::fromReply)

@@ -3,6 +3,7 @@ package io.ticketing.query;
 import io.ticketing.topology.StoreNames;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,10 +14,12 @@ final class LocalLookup {
 
     private final LocalStores stores;
     private final ViewWaiters waiters;
+    private final Executor workers;
 
-    LocalLookup(LocalStores stores, ViewWaiters waiters) {
+    LocalLookup(LocalStores stores, ViewWaiters waiters, Executor workers) {
         this.stores = stores;
         this.waiters = waiters;
+        this.workers = workers;
     }
 
     CompletableFuture<Lookup> lookup(String store, String key, int partition, Optional<WaitFor> wait) {
@@ -44,7 +47,7 @@ final class LocalLookup {
                         return Lookup.of(LocalRead.found(view)).waited(Lookup.Wait.REACHED);
                     }
                     return Lookup.of(stores.read(store, key, partition)).waited(Lookup.Wait.TIMED_OUT);
-                });
+                }, workers);
     }
 
     private CompletableFuture<Object> register(WaitFor waitFor, String key) {

@@ -4,6 +4,7 @@ import io.ticketing.serdes.Ids;
 import io.ticketing.topology.view.SeatStatus;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /** Validates what a client put in a path or query string, before any store is touched. */
 final class PathParams {
@@ -56,6 +57,22 @@ final class PathParams {
             // answered below
         }
         throw new ReplyException(Problem.badRequest("limit must be a number from 1 to " + max));
+    }
+
+    /** A store partition named by another instance (internal routes); absent when not given. */
+    static OptionalInt partition(String value) {
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            int partition = Integer.parseInt(value);
+            if (partition >= 0) {
+                return OptionalInt.of(partition);
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new ReplyException(Problem.badRequest("partition must be a number from 0"));
     }
 
     static String cursor(String value) {

@@ -24,19 +24,26 @@ final class QueryMetrics {
 
     private final MeterRegistry registry;
     private final ConcurrentMap<Served, Counter> lookups = new ConcurrentHashMap<>();
+    private final ConcurrentMap<RouteKey, Timer> timers = new ConcurrentHashMap<>();
+
+    /** Route templates and statuses are few, so this map stays small. */
+    private record RouteKey(String method, String route, int status) {
+    }
 
     QueryMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void request(String method, String route, int status, Duration elapsed) {
-        Timer.builder("ticketing.http.requests")
-                .description("HTTP request latency by route template")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
+        // One timer per (method, route, status), built once: building and registering a meter per
+        // request showed in the profile of the lookup routes.
+        timers.computeIfAbsent(new RouteKey(method, route, status), key -> Timer.builder("ticketing.http.requests")
+                        .description("HTTP request latency by route template")
+                        .tag("method", key.method())
+                        .tag("route", key.route())
+                        .tag("status", Integer.toString(key.status()))
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record(elapsed);
     }
 

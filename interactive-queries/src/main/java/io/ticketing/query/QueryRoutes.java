@@ -8,8 +8,10 @@ import io.ticketing.topology.StoreNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -30,11 +32,14 @@ final class QueryRoutes {
     private final LocalStores stores;
     private final TicketVerifier verifier;
     private final TicketPdf pdf;
+    private final Executor workers;
 
-    QueryRoutes(KeyLookup keys, ShowQueries shows, LocalStores stores, TicketVerifier verifier, TicketPdf pdf) {
+    QueryRoutes(KeyLookup keys, ShowQueries shows, LocalStores stores, Executor workers, TicketVerifier verifier,
+                TicketPdf pdf) {
         this.keys = keys;
         this.shows = shows;
         this.stores = stores;
+        this.workers = workers;
         this.verifier = verifier;
         this.pdf = pdf;
     }
@@ -58,11 +63,11 @@ final class QueryRoutes {
             String eventId = PathParams.id("eventId", ctx.pathParam("eventId"));
             // A page per partition is one more than a page, so the origin can tell whether more exist.
             SeatFilter filter = seatFilter(ctx, SeatFilter.MAX_LIMIT + 1);
-            return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showSeats(eventId, filter)));
+            return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showSeats(eventId, filter)), workers);
         }));
         routes.get(String.format(ShowQueries.INTERNAL_SUMMARY, "{eventId}"), ctx -> respond(ctx, () -> {
             String eventId = PathParams.id("eventId", ctx.pathParam("eventId"));
-            return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showCounts(eventId)));
+            return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showCounts(eventId)), workers);
         }));
     }
 
@@ -92,7 +97,7 @@ final class QueryRoutes {
                 Reply reply = new Reply(200, Reply.PDF, pdf.render(ticket), lookup.toReply("ticket").headers())
                         .withHeader("Content-Disposition", "inline; filename=\"" + ticket.ticketNumber() + ".pdf\"");
                 return reply;
-            });
+            }, workers);
         });
     }
 
@@ -104,7 +109,9 @@ final class QueryRoutes {
             }
             String key = PathParams.id("key", ctx.pathParam("key"));
             // Internal: always answered from this instance's own stores.
-            return keys.find(store, key, waitFor(ctx, store), true).thenApply(lookup -> lookup.toReply("key '" + key + "'"));
+            OptionalInt partition = PathParams.partition(ctx.queryParam(KeyLookup.PARTITION_PARAM));
+            return keys.findHere(store, key, partition, waitFor(ctx, store))
+                    .thenApply(lookup -> lookup.toReply("key '" + key + "'"));
         });
     }
 

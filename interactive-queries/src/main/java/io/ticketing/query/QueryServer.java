@@ -25,6 +25,10 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class QueryServer implements AutoCloseable {
 
+    /** Threads for store scans, PDFs and long-poll endings (CPU work, so few). */
+    static final int WORKER_THREADS = 8;
+    static final int WORKER_QUEUE = 1_024;
+
     private final Javalin app;
     private final List<AutoCloseable> resources;
 
@@ -49,8 +53,10 @@ public final class QueryServer implements AutoCloseable {
 
         StreamsLocalStores stores = new StreamsLocalStores(streams);
         resources.add(stores);
+        HttpForwarder forwarder = new HttpForwarder(settings.forwardTimeout());
+        resources.add(forwarder);
         return start(settings, new StreamsCluster(streams, settings.self()), stores,
-                new HttpForwarder(settings.forwardTimeout()), waiters, streams::state, registry, resources);
+                forwarder, waiters, streams::state, registry, resources);
     }
 
     /** The wiring without a streams client: tests hand in fakes for the cluster, stores and forwarder. */
@@ -71,11 +77,17 @@ public final class QueryServer implements AutoCloseable {
                 .description("Long-polls waiting on this instance")
                 .register(registry);
 
+        // Store scans, PDFs and long-poll endings run here, off Jetty's threads and never on a thread
+        // started for the occasion (see QueryPool). Saturated, the caller runs the task: slower, never lost.
+        QueryPool workers = QueryPool.create("query-worker", WORKER_THREADS, WORKER_QUEUE, QueryPool.callerRuns());
+        List<AutoCloseable> owned = new ArrayList<>(resources);
+        owned.add(workers);
         Health health = new Health(state, stores::queryable);
-        KeyLookup keys = new KeyLookup(cluster, new LocalLookup(stores, waiters), forwarder, settings.forwardTimeout(), metrics);
+        KeyLookup keys = new KeyLookup(cluster, new LocalLookup(stores, waiters, workers), forwarder,
+                settings.forwardTimeout(), metrics);
         QueryRoutes routes = new QueryRoutes(keys,
-                new ShowQueries(cluster, stores, forwarder, settings.forwardTimeout()),
-                stores,
+                new ShowQueries(cluster, stores, forwarder, settings.forwardTimeout(), workers),
+                stores, workers,
                 new TicketVerifier(new TicketCodes(settings.ticketSecret()), keys),
                 new TicketPdf());
 
@@ -98,7 +110,7 @@ public final class QueryServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, Errors.fromJavalin(e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> write(ctx, Errors.toReply(e)));
         }).start(settings.port());
-        return new QueryServer(app, resources);
+        return new QueryServer(app, owned);
     }
 
     /** The port actually bound. */

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,13 +39,15 @@ final class ShowQueries {
     private final LocalStores stores;
     private final Forwarder forwarder;
     private final Duration forwardTimeout;
+    private final Executor workers;
     private final ObjectMapper json = Json.mapper();
 
-    ShowQueries(Cluster cluster, LocalStores stores, Forwarder forwarder, Duration forwardTimeout) {
+    ShowQueries(Cluster cluster, LocalStores stores, Forwarder forwarder, Duration forwardTimeout, Executor workers) {
         this.cluster = cluster;
         this.stores = stores;
         this.forwarder = forwarder;
         this.forwardTimeout = forwardTimeout;
+        this.workers = workers;
     }
 
     CompletableFuture<Reply> seats(String eventId, SeatFilter filter) {
@@ -82,7 +85,7 @@ final class ShowQueries {
         List<CompletableFuture<Optional<P>>> answers = new ArrayList<>();
         for (Cluster.Member member : members) {
             CompletableFuture<P> answer = member.host().equals(cluster.self())
-                    ? CompletableFuture.supplyAsync(local)
+                    ? CompletableFuture.supplyAsync(local, workers)
                     : forwarder.get(member.host(), path, forwardTimeout).thenApply(reply -> {
                         if (reply.status() != 200) {
                             throw new IllegalStateException("instance answered " + reply.status());

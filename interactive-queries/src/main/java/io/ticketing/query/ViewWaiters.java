@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -15,8 +16,9 @@ import java.util.function.Predicate;
  * as its {@link ViewListener} before the streams client is built, and to the {@link QueryServer}.
  *
  * <p>The listener runs on a stream thread, so it only tests each waiter's condition and completes
- * the waiter's future on the common pool: whatever the HTTP side chained on it never runs on the
- * stream thread. The number of waiters is bounded; a waiter is removed as soon as its future is done
+ * the waiter's future on a small pool of its own: whatever the HTTP side chained on it never runs on
+ * the stream thread (nor on a thread started per completion, as the common pool does on small
+ * machines, see {@link QueryPool}). The number of waiters is bounded; a waiter is removed as soon as its future is done
  * (reached, timed out or cancelled), so nothing accumulates.
  */
 public final class ViewWaiters implements ViewListener {
@@ -32,16 +34,19 @@ public final class ViewWaiters implements ViewListener {
     }
 
     private record Waiter<V>(Predicate<V> until, CompletableFuture<V> future) {
-        boolean offer(V view) {
+        boolean offer(V view, Executor wakeups) {
             if (!future.isDone() && until.test(view)) {
-                future.completeAsync(() -> view);
+                future.completeAsync(() -> view, wakeups);
                 return true;
             }
             return false;
         }
     }
 
+    private static final int WAKEUP_THREADS = 2;
+
     private final int maxWaiters;
+    private final Executor wakeups;
     private final AtomicInteger waiting = new AtomicInteger();
     private final ConcurrentMap<String, Set<Waiter<ReservationView>>> reservations = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<Waiter<OrderView>>> orders = new ConcurrentHashMap<>();
@@ -55,6 +60,8 @@ public final class ViewWaiters implements ViewListener {
             throw new IllegalArgumentException("maxWaiters must be at least 1, was " + maxWaiters);
         }
         this.maxWaiters = maxWaiters;
+        // Saturated (every waiter woken at once), the stream thread completes them itself rather than drop one.
+        this.wakeups = QueryPool.create("query-waiter-wakeups", WAKEUP_THREADS, maxWaiters, QueryPool.callerRuns());
     }
 
     /** Completes with the first reservation view for {@code reservationId} that satisfies {@code until}. */
@@ -106,11 +113,11 @@ public final class ViewWaiters implements ViewListener {
         return waiter.future();
     }
 
-    private static <V> void offer(ConcurrentMap<String, Set<Waiter<V>>> byKey, String key, V view) {
+    private <V> void offer(ConcurrentMap<String, Set<Waiter<V>>> byKey, String key, V view) {
         Set<Waiter<V>> waiters = byKey.get(key);
         if (waiters != null) {
             for (Waiter<V> waiter : waiters) {
-                waiter.offer(view);
+                waiter.offer(view, wakeups);
             }
         }
     }

@@ -21,6 +21,8 @@ final class FakeStores implements LocalStores {
     final Map<Integer, Map<String, Long>> countPartitions = new ConcurrentHashMap<>();
     final Set<Integer> unavailablePartitions = ConcurrentHashMap.newKeySet();
     final AtomicInteger reads = new AtomicInteger();
+    /** The partition of the latest read. */
+    volatile int lastPartition = Integer.MIN_VALUE;
     volatile RuntimeException failure;
 
     FakeStores activeStore(String store) {
@@ -41,6 +43,7 @@ final class FakeStores implements LocalStores {
     @Override
     public LocalRead read(String store, String key, int partition) {
         reads.incrementAndGet();
+        lastPartition = partition;
         if (failure != null) {
             throw failure;
         }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticketing.serdes.Json;
 import io.ticketing.topology.StoreNames;
 import io.ticketing.topology.view.OrderStatus;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +37,41 @@ class KeyRoutingTest {
         assertThat(viaA.statusCode()).isEqualTo(200);
         assertThat(viaA.body()).isEqualTo(atB.body());
         assertThat(Json.mapper().readTree(viaA.body()).get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(a.forwarded).containsExactly(b.host().port() + "/internal/keys/orders/ord-1");
+        assertThat(a.forwarded).containsExactly(b.host().port() + "/internal/keys/orders/ord-1?partition=0");
         assertThat(b.forwarded).isEmpty();
         assertThat(a.stores.reads).hasValue(0);
+    }
+
+    @Test
+    void theOwnerReadsThePartitionTheCallerNamedWithoutAskingTheMetadataAgain() throws Exception {
+        b.stores.put(StoreNames.ORDERS, "ord-1", Views.order("ord-1", OrderStatus.CONFIRMED));
+        a.cluster.locations.put(StoreNames.ORDERS, KeyLocation.of(5, b.host()));
+        b.cluster.locations.put(StoreNames.ORDERS, KeyLocation.of(5, b.host()));
+
+        HttpResponse<String> response = a.get("/orders/ord-1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(a.cluster.locates).hasValue(1);
+        assertThat(b.cluster.locates).hasValue(0);
+        assertThat(b.stores.lastPartition).isEqualTo(5);
+    }
+
+    @Test
+    void anInternalLookupWithoutAPartitionStillFindsItsOwn() throws Exception {
+        b.stores.put(StoreNames.ORDERS, "ord-1", Views.order("ord-1", OrderStatus.CONFIRMED));
+        b.cluster.locations.put(StoreNames.ORDERS, KeyLocation.of(2, b.host()));
+
+        HttpResponse<String> response = b.get("/internal/keys/orders/ord-1", true);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(b.stores.lastPartition).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedPartitionIs400BeforeAnyStoreIsRead() throws Exception {
+        assertProblem(b.get("/internal/keys/orders/ord-1?partition=-1", true), 400);
+        assertProblem(b.get("/internal/keys/orders/ord-1?partition=x", true), 400);
+        assertThat(b.stores.reads).hasValue(0);
     }
 
     @Test
@@ -101,6 +135,50 @@ class KeyRoutingTest {
     }
 
     @Test
+    void whenTheOwnerHangsTheForwardTimesOutAndALocalStandbyAnswersMarkedStale() throws Exception {
+        try (ServerSocket silent = TestInstance.silentHost()) {
+            a.stores.putStandby(StoreNames.ORDERS, "ord-1", Views.order("ord-1", OrderStatus.PENDING));
+            a.cluster.locations.put(StoreNames.ORDERS,
+                    new KeyLocation(3, Optional.of(hostOf(silent)), List.of(a.host())));
+
+            HttpResponse<String> response = a.get("/orders/ord-1");
+
+            assertThat(a.forwarded).containsExactly(silent.getLocalPort() + "/internal/keys/orders/ord-1?partition=3");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue(QueryHeaders.STALE)).hasValue("true");
+            assertThat(response.headers().firstValue(QueryHeaders.STALE_LAG)).hasValue(Long.toString(FakeStores.STANDBY_LAG));
+            assertThat(Json.mapper().readTree(response.body()).get("status").asText()).isEqualTo("PENDING");
+        }
+    }
+
+    @Test
+    void whenTheOwnerHangsAndNoReplicaIsLeftTheAnswerIs503WithRetryAfter() throws Exception {
+        try (ServerSocket silent = TestInstance.silentHost()) {
+            a.cluster.locations.put(StoreNames.ORDERS, KeyLocation.of(3, hostOf(silent)));
+
+            HttpResponse<String> response = a.get("/orders/ord-1");
+
+            assertProblem(response, 503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain(Integer.toString(silent.getLocalPort()));
+        }
+    }
+
+    @Test
+    void whenTheOwnerIsGoneAndItsStandbyHangsTheAnswerIs503NotAHang() throws Exception {
+        try (ServerSocket silent = TestInstance.silentHost()) {
+            a.cluster.locations.put(StoreNames.ORDERS,
+                    new KeyLocation(3, Optional.of(TestInstance.deadHost()), List.of(hostOf(silent))));
+
+            HttpResponse<String> response = a.get("/orders/ord-1");
+
+            assertProblem(response, 503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(a.forwarded).hasSize(2);
+        }
+    }
+
+    @Test
     void withNoReplicaAnywhereTheAnswerIs503WithRetryAfter() throws Exception {
         a.cluster.locations.put(StoreNames.ORDERS, KeyLocation.of(3, TestInstance.deadHost()));
 
@@ -138,6 +216,10 @@ class KeyRoutingTest {
         assertThat(metrics).contains("ticketing_query_lookups_total{served=\"forwarded\"} 1.0");
         assertThat(metrics).contains("ticketing_http_requests_seconds_bucket")
                 .contains("route=\"/orders/{orderId}\"");
+    }
+
+    private static HostInfo hostOf(ServerSocket socket) {
+        return new HostInfo(socket.getInetAddress().getHostAddress(), socket.getLocalPort());
     }
 
     private void ownedBy(TestInstance owner, String store) {

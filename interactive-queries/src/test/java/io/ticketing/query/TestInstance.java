@@ -82,6 +82,19 @@ final class TestInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * A host that accepts connections and never answers: an instance that hangs (or a network that
+     * drops everything). Close the socket to end it.
+     */
+    static java.net.ServerSocket silentHost() {
+        try {
+            // Never accepted: the kernel completes the handshakes into the backlog, nobody reads.
+            return new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         server.close();
