@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class TicketingService implements AutoCloseable {
     static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
     private final AppSettings settings;
+    private final UncleanStopMarker stopMarker;
     private EmbeddedKafka embedded;
     private String bootstrapServers;
     private Admin admin;
@@ -42,6 +44,7 @@ public final class TicketingService implements AutoCloseable {
 
     private TicketingService(AppSettings settings) {
         this.settings = settings;
+        this.stopMarker = new UncleanStopMarker(settings.stateDir());
     }
 
     /**
@@ -147,7 +150,19 @@ public final class TicketingService implements AutoCloseable {
         queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
                 HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5)),
                 streams, waiters, registry);
+        wipeStateAfterACrash();
         streams.start();
+    }
+
+    /** See {@link UncleanStopMarker} for why a crash under exactly-once means a full restore, up front. */
+    private void wipeStateAfterACrash() {
+        boolean exactlyOnce = !StreamsConfig.AT_LEAST_ONCE.equals(settings.processingGuarantee());
+        if (exactlyOnce && stopMarker.previousRunCrashed()) {
+            log.warn("the previous run in {} did not stop cleanly: wiping its local state, every store restores "
+                    + "from its changelog", settings.stateDir().toAbsolutePath());
+            streams.cleanUp();
+        }
+        stopMarker.mark();
     }
 
     private TicketingConfig config(String secret) {
@@ -218,9 +233,14 @@ public final class TicketingService implements AutoCloseable {
             // Leave the group: without static membership, the partitions of an instance that just
             // stays silent are only reassigned after the session timeout (45 s), for the survivors and
             // for this instance's own restart alike. Local state is kept either way.
-            quietly("streams client", () -> closingStreams.close(CloseOptions
-                    .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(STREAMS_CLOSE_TIMEOUT)));
+            quietly("streams client", () -> {
+                boolean closed = closingStreams.close(CloseOptions
+                        .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(STREAMS_CLOSE_TIMEOUT));
+                if (closed) {
+                    stopMarker.clear(); // committed and checkpointed: the next start keeps the state
+                }
+            });
             streams = null;
         }
         if (admin != null) {

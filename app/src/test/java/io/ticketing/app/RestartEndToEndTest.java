@@ -55,7 +55,10 @@ class RestartEndToEndTest {
             try (RunningApp app = RunningApp.start(settings)) {
                 before.forEach(upstream::send);
                 await().atMost(BOUND).until(() -> reader.poll("ticket-issued").size() >= 20);
+                assertThat(dir.resolve("state").resolve(UncleanStopMarker.FILE_NAME)).exists();
             }
+            // A clean stop says so: the next start keeps its local state instead of wiping it.
+            assertThat(dir.resolve("state").resolve(UncleanStopMarker.FILE_NAME)).doesNotExist();
 
             // While it is down, upstream redelivers every payment, and a second customer pays for a
             // seat that is already sold.

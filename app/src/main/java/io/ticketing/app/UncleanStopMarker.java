@@ -1,0 +1,53 @@
+package io.ticketing.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A file in the state directory that exists while the service runs and is removed after a clean
+ * stop, so that the next start can tell that the previous one ended in a crash ({@code kill -9},
+ * an OOM kill, a lost node).
+ *
+ * <p>Why the service cares: under exactly-once, Kafka Streams treats local state left without a
+ * checkpoint as corrupted and wipes it, task by task, when the task is assigned. When that happens
+ * during a rebalance, Kafka Streams 4.3 aborts the thread's shared transaction without committing
+ * the healthy tasks first ({@code TaskManager#handleCorruption} skips the commit while a rebalance
+ * is in progress), and those tasks keep the state changes whose outputs were just aborted: a ticket
+ * or refund lost while the state says it was sent. Our chaos run found it (docs/benchmarks.md).
+ * Wiping the whole local state once, before the client starts, costs the same restore and never
+ * reaches that path.
+ */
+final class UncleanStopMarker {
+
+    static final String FILE_NAME = ".ticketing-running";
+
+    private final Path file;
+
+    UncleanStopMarker(Path stateDir) {
+        this.file = stateDir.resolve(FILE_NAME);
+    }
+
+    /** True when a previous run started here and never reached {@link #clear()}. */
+    boolean previousRunCrashed() {
+        return Files.exists(file);
+    }
+
+    void mark() {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + " (STATE_DIR must be writable)", e);
+        }
+    }
+
+    void clear() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file, e);
+        }
+    }
+}
