@@ -35,6 +35,8 @@ class BoundedRocksDbTest {
         }
         assertThat(((BlockBasedTableConfig) options.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
         assertThat(options.writeBufferManager()).isSameAs(BoundedRocksDb.shared(23 * MB).writeBuffers());
+        assertThat(options.arenaBlockSize()).isEqualTo(BoundedRocksDb.ARENA_BLOCK_BYTES);
+        assertThat(options.writeBufferSize()).isEqualTo(23 * MB / 2 / 8);
     }
 
     @Test
@@ -65,6 +67,13 @@ class BoundedRocksDbTest {
     @Test
     void withoutTheSettingTheBudgetIs64Mb() {
         assertThat(BoundedRocksDb.memoryBytes(Map.of())).isEqualTo(64 * MB);
+    }
+
+    @Test
+    void oneStoresMemtableIsAnEighthOfTheMemtableBudgetWithinKafkasDefaults() {
+        assertThat(BoundedRocksDb.writeBufferBytes(64 * MB)).isEqualTo(4 * MB);
+        assertThat(BoundedRocksDb.writeBufferBytes(8 * MB)).isEqualTo(1 * MB);
+        assertThat(BoundedRocksDb.writeBufferBytes(4096 * MB)).isEqualTo(16 * MB);
     }
 
     @Test
