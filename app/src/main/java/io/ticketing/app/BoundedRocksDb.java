@@ -45,6 +45,8 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
      */
     static final long ARENA_BLOCK_BYTES = 64 * 1024;
 
+    static final long MANIFEST_PREALLOCATION_BYTES = 64 * 1024;
+
     private static final long MIN_WRITE_BUFFER_BYTES = 1024 * 1024;
     private static final long MAX_WRITE_BUFFER_BYTES = 16 * 1024 * 1024;
 
@@ -78,6 +80,8 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         options.setArenaBlockSize(ARENA_BLOCK_BYTES);
         // One store's memtable may take an eighth of the memtable budget (Kafka's 16 MB default at most).
         options.setWriteBufferSize(writeBufferBytes(budget));
+        // RocksDB preallocates 4 MB per MANIFEST: 84 stores held 340 MB of disk for 6,000 records.
+        options.setManifestPreallocationSize(MANIFEST_PREALLOCATION_BYTES);
     }
 
     static long writeBufferBytes(long budget) {

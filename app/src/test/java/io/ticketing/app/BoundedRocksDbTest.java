@@ -37,6 +37,7 @@ class BoundedRocksDbTest {
         assertThat(options.writeBufferManager()).isSameAs(BoundedRocksDb.shared(23 * MB).writeBuffers());
         assertThat(options.arenaBlockSize()).isEqualTo(BoundedRocksDb.ARENA_BLOCK_BYTES);
         assertThat(options.writeBufferSize()).isEqualTo(23 * MB / 2 / 8);
+        assertThat(options.manifestPreallocationSize()).isEqualTo(BoundedRocksDb.MANIFEST_PREALLOCATION_BYTES);
     }
 
     @Test
