@@ -13,7 +13,7 @@
 #     /health/ready answers 200, then until its stores hold the keys they held before.
 # (c) Failover, FAILOVERS times: a second instance joins (both KAFKA_NUM_STANDBY_REPLICAS=1); once the
 #     standby replicas hold the newest keys, a FailoverProbe looks keys owned by the victim up on the
-#     survivor (~50/s), the victim is killed with kill -9, and the probe keeps going for WATCH s
+#     survivor (~40/s), the victim is killed with kill -9, and the probe keeps going for WATCH s
 #     (past the 45 s session timeout and the rebalance that follows). Prints the longest time without
 #     a 200 after the kill, and the non-200 answers by status. The victim is then restarted, with its
 #     state dir, and the next round kills whichever instance owns the keys then.
