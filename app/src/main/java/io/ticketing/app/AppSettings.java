@@ -18,6 +18,8 @@ import java.util.TreeSet;
  *                            (includes {@code bootstrap.servers} when {@code KAFKA_BOOTSTRAP_SERVERS} is set)
  * @param ticketSecret        empty only with the embedded broker, where one is generated and kept
  * @param topicReplication    empty: the broker's {@code default.replication.factor}
+ * @param rocksDbMemoryMb     off-heap budget of every RocksDB store of this instance together (block
+ *                            cache and memtables), see {@link BoundedRocksDb}
  */
 public record AppSettings(
         Optional<String> bootstrapServers,
@@ -37,7 +39,8 @@ public record AppSettings(
         Optional<Short> topicReplication,
         String processingGuarantee,
         Path embeddedDataDir,
-        int embeddedPort) {
+        int embeddedPort,
+        int rocksDbMemoryMb) {
 
     public static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String HTTP_PORT = "HTTP_PORT";
@@ -56,13 +59,14 @@ public record AppSettings(
     public static final String TOPIC_PREFIX = "TICKETING_TOPIC_";
     public static final String EMBEDDED_DATA_DIR = "EMBEDDED_KAFKA_DATA_DIR";
     public static final String EMBEDDED_PORT = "EMBEDDED_KAFKA_PORT";
+    public static final String ROCKSDB_MEMORY_MB = "TICKETING_ROCKSDB_MEMORY_MB";
 
     public static final int DEFAULT_HTTP_PORT = 7070;
     public static final int MIN_SECRET_LENGTH = 16;
 
     private static final List<String> GUARANTEES = List.of("exactly_once_v2", "at_least_once");
     private static final Set<String> TICKETING_SETTINGS = Set.of(DEMO, DEMO_RATE, EXPIRY_GRACE_MS, RETENTION,
-            ORPHAN_TIMEOUT_MS, TICKET_SECRET, TOPIC_PARTITIONS, TOPIC_REPLICATION, SettingsSource.CONFIG_FILE,
+            ORPHAN_TIMEOUT_MS, TICKET_SECRET, TOPIC_PARTITIONS, TOPIC_REPLICATION, ROCKSDB_MEMORY_MB, SettingsSource.CONFIG_FILE,
             TOPIC_PREFIX + "RESERVATION_CREATED", TOPIC_PREFIX + "RESERVATION_EXPIRED",
             TOPIC_PREFIX + "PAYMENT_SUCCEEDED", TOPIC_PREFIX + "PAYMENT_FAILED", TOPIC_PREFIX + "TICKET_ISSUED",
             TOPIC_PREFIX + "REFUND_REQUESTED", TOPIC_PREFIX + "DEAD_LETTER");
@@ -123,7 +127,9 @@ public record AppSettings(
                 read.optional(TOPIC_REPLICATION).map(v -> (short) read.integer(TOPIC_REPLICATION, 1, 1, 32)),
                 guarantee,
                 Path.of(read.string(EMBEDDED_DATA_DIR, "data/kafka")),
-                read.integer(EMBEDDED_PORT, 9092, 0, 65535));
+                read.integer(EMBEDDED_PORT, 9092, 0, 65535),
+                // Below 8 MB the memtables alone would flush on nearly every write.
+                read.integer(ROCKSDB_MEMORY_MB, 64, 8, 1_048_576));
     }
 
     /** Topic names alone (the simulator needs these and the Kafka settings, nothing else). */

@@ -26,6 +26,9 @@ final class StreamsProperties {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         // Upstream topics may hold history from before this app existed: start from it.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Every store under one off-heap budget (KAFKA_ROCKSDB_CONFIG_SETTER may still replace it).
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
+        p.put(BoundedRocksDb.MEMORY_BYTES_CONFIG, Long.toString(settings.rocksDbMemoryMb() * 1024L * 1024L));
         p.putAll(settings.kafkaProperties());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return p;
