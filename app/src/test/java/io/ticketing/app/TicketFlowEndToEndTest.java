@@ -94,10 +94,7 @@ class TicketFlowEndToEndTest {
         upstream.send(after);
 
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of("ticketing-dlt", "ticket-issued"))) {
-            await().atMost(BOUND).until(() -> reader.poll("ticketing-dlt").stream()
-                    .anyMatch(r -> java.util.Arrays.equals(r.value(), value)));
-            ConsumerRecord<byte[], byte[]> dead = reader.poll("ticketing-dlt").stream()
-                    .filter(r -> java.util.Arrays.equals(r.value(), value)).findFirst().orElseThrow();
+            ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(reader, value);
             assertThat(dead.key()).isEqualTo(key);
             // Headers name where it came from and why it was refused (CONTRACT §6).
             assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo("payment-succeeded");
@@ -125,16 +122,20 @@ class TicketFlowEndToEndTest {
         upstream.send(after);
 
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), List.of("ticketing-dlt", "ticket-issued"))) {
-            await().atMost(BOUND).until(() -> reader.poll("ticketing-dlt").stream()
-                    .anyMatch(r -> java.util.Arrays.equals(r.value(), poison)));
-            ConsumerRecord<byte[], byte[]> dead = reader.poll("ticketing-dlt").stream()
-                    .filter(r -> java.util.Arrays.equals(r.value(), poison)).findFirst().orElseThrow();
+            ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(reader, poison);
             assertThat(header(dead, "__streams.errors.exception")).isNotBlank();
             assertThat(header(dead, "__streams.errors.topic")).isEqualTo(seatCommands);
 
             await().atMost(BOUND).until(() -> reader.poll("ticket-issued").stream()
                     .anyMatch(r -> TopicReader.text(r.key()).equals(after.orderId())));
         }
+    }
+
+    /** The dead letter carrying exactly these value bytes, once it is there (bounded wait). */
+    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(TopicReader reader, byte[] value) {
+        return await().atMost(BOUND).until(() -> reader.poll("ticketing-dlt").stream()
+                .filter(r -> java.util.Arrays.equals(r.value(), value)).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
