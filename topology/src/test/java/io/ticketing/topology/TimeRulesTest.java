@@ -251,4 +251,58 @@ class TimeRulesTest {
         assertThat(h.size(StoreNames.PENDING_COMMANDS)).isZero();
         assertThat(h.size(StoreNames.ROUTER_TIMERS)).isZero();
     }
+
+    // Timers are never cancelled (TimerIndex): a timer set for an earlier state fires and must leave
+    // the current one alone.
+
+    @Test
+    void aReservationViewChangedAfterItsFirstTerminalWriteStaysARetentionAfterTheLastChange() {
+        h.pipe(r1);
+        h.advanceTo(r1.expiresAt().plus(GRACE).plusSeconds(1));
+        assertThat(h.reservation("r1").orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+        h.advance(Duration.ofDays(1));
+        // Paid in time, read a day late (our lag): honoured, the view changes again.
+        h.pipe(Events.paymentFor(r1, "p1").processedAt(r1.expiresAt().minusSeconds(1)).build());
+        assertThat(h.reservation("r1").orElseThrow().status()).isEqualTo(ReservationStatus.TICKETED);
+
+        h.advance(TicketingConfig.DEFAULT_RETENTION.minusDays(1).plusHours(1)); // the EXPIRED view's timer fired
+        assertThat(h.reservation("r1")).isPresent();
+
+        h.advance(Duration.ofDays(1));
+        assertThat(h.reservation("r1")).isEmpty();
+        assertThat(h.size(StoreNames.VIEW_TIMERS)).isZero();
+    }
+
+    @Test
+    void thePurgeTimerOfEarlierOrphansDoesNotForgetOnesResolvedLater() {
+        PaymentSucceeded p1 = Events.paymentFor(r1, "p1").build();
+        PaymentSucceeded p2 = Events.paymentFor(r1, "p2").build();
+        h.pipe(p1);
+        h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT);
+        assertThat(h.refundsRequested()).hasSize(1);
+        h.advance(Duration.ofDays(1));
+        h.pipe(p2);
+        h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT);
+        assertThat(h.refundsRequested()).hasSize(1);
+
+        h.advance(TicketingConfig.DEFAULT_RETENTION.minusDays(1)); // p1's purge timer fired
+        h.pipe(p2);
+        h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT);
+        assertThat(h.refundsRequested()).as("p2 is still remembered as refunded").isEmpty();
+
+        h.advance(Duration.ofDays(1));
+        assertThat(h.size(StoreNames.PENDING_COMMANDS)).isZero();
+        assertThat(h.size(StoreNames.ROUTER_TIMERS)).isZero();
+    }
+
+    @Test
+    void aTicketedReservationsExpiryTimerFiresAndChangesNothing() {
+        h.pipe(r1);
+        h.pipe(Events.paymentFor(r1, "p1").build());
+        assertThat(h.size(StoreNames.SEAT_TIMERS)).isEqualTo(1);
+        h.advanceTo(r1.expiresAt().plus(GRACE).plusSeconds(1));
+        assertThat(h.reservationsExpired()).isEmpty();
+        assertThat(h.seat("s1").orElseThrow().status()).isEqualTo(SeatStatus.SOLD);
+        assertThat(h.size(StoreNames.SEAT_TIMERS)).isZero();
+    }
 }

@@ -116,9 +116,8 @@ public final class ReservationRouter implements Processor<String, Command, Strin
             for (PendingCommands.Held held : waiting.held()) {
                 toSeat(create.event().seatId(), held.command(), held.timestamp());
             }
+            // Its orphan or purge timer, if any, finds nothing pending when it fires.
             pending.delete(reservationId);
-            timers.cancel(ORPHAN, reservationId);
-            timers.cancel(PURGE_PENDING, reservationId);
         }
     }
 
@@ -134,8 +133,11 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         long now = context.currentSystemTimeMs();
         PendingCommands next = waiting.with(new PendingCommands.Held(command, timestamp, now));
         pending.put(reservationId, next);
-        timers.cancel(PURGE_PENDING, reservationId);
-        timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
+        if (waiting.held().isEmpty()) {
+            // The first one held sets the timer; a later one is due later and is rescheduled when the
+            // first is resolved. A purge timer of earlier orphans finds commands held and leaves them.
+            timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
+        }
         Instant at = Instant.ofEpochMilli(timestamp);
         if (command instanceof Command.Pay pay) {
             view(new ViewUpdate.OrderChanged(Views.order(pay.event(), OrderStatus.PENDING, null, at)), timestamp);
@@ -165,7 +167,10 @@ public final class ReservationRouter implements Processor<String, Command, Strin
                 }
                 case PURGE_PENDING -> {
                     PendingCommands waiting = pending.get(due.id());
-                    if (waiting != null && waiting.held().isEmpty()) {
+                    // Only the timer set by the latest resolution applies: its tag counts the orphans
+                    // resolved by then. An earlier one (more orphans came and were resolved since) is stale.
+                    if (waiting != null && waiting.held().isEmpty()
+                            && (due.tag().isEmpty() || due.tag().equals(Integer.toString(waiting.resolvedOrphans().size())))) {
                         pending.delete(due.id());
                     }
                 }
@@ -176,10 +181,10 @@ public final class ReservationRouter implements Processor<String, Command, Strin
 
     private void resolveOrphans(String reservationId, long now) {
         PendingCommands waiting = pending.get(reservationId);
-        if (waiting == null) {
-            return;
-        }
         long timeout = config.orphanTimeout().toMillis();
+        if (waiting == null || waiting.held().stream().noneMatch(h -> h.heldAt() + timeout <= now)) {
+            return; // a stale timer: the reservation came, or nothing held is due yet
+        }
         List<PendingCommands.Held> stillWaiting = new ArrayList<>();
         List<String> resolved = new ArrayList<>(waiting.resolvedOrphans());
         Instant at = Instant.ofEpochMilli(now);
@@ -202,7 +207,8 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         pending.put(reservationId, next);
         if (stillWaiting.isEmpty()) {
             // Remember what was resolved for a retention period, then forget the reservation entirely.
-            timers.schedule(PURGE_PENDING, reservationId, now + config.retention().toMillis());
+            timers.schedule(PURGE_PENDING, reservationId, now + config.retention().toMillis(),
+                    Integer.toString(resolved.size()));
         } else {
             timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
         }

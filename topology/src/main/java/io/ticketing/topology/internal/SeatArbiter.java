@@ -108,19 +108,22 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
             return; // the same reservation-created again
         }
         long now = context.currentSystemTimeMs();
-        SeatView seat = seatOf(c, ts);
-        if (c.reservationId().equals(seat.reservationId())) {
+        SeatView seat = seats.get(c.seatId());
+        if (seat != null && c.reservationId().equals(seat.reservationId())) {
             return; // a copy arriving after its state was purged: the seat still says it is this one's
         }
         SeatReservation state;
-        if (seat.status() == SeatStatus.AVAILABLE) {
-            moveSeat(seat, SeatStatus.HELD, c.reservationId(), ts);
+        if (seat == null || seat.status() == SeatStatus.AVAILABLE) {
+            if (seat == null) {
+                firstHold(c, ts); // a seat never seen before: written (and counted) once, already HELD
+            } else {
+                moveSeat(seat, SeatStatus.HELD, c.reservationId(), ts);
+            }
             state = SeatReservation.of(c, ReservationStatus.ACTIVE, now);
-            timers.schedule(EXPIRY, c.reservationId(),
-                    c.expiresAt().plus(config.expiryGrace()).toEpochMilli());
+            // Not cancelled when the reservation moves on: it fires, finds it no longer ACTIVE, and goes.
+            timers.schedule(EXPIRY, c.reservationId(), c.expiresAt().plus(config.expiryGrace()).toEpochMilli());
         } else {
             state = SeatReservation.of(c, ReservationStatus.REJECTED, now);
-            schedulePurge(state);
         }
         save(state, ts);
     }
@@ -209,7 +212,6 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
                 p.orderId(), p.paymentId(), c.customerId(), c.eventId(), c.seatId(), c.seatNumber(), c.section(),
                 TicketCodes.pdfPath(ticketId), codes.qrCode(ticketNumber), issuedAt, TicketIssued.STATUS);
         moveSeat(seat, SeatStatus.SOLD, c.reservationId(), ts);
-        timers.cancel(EXPIRY, c.reservationId());
         SeatReservation next = state.ticketed(p.paymentId(), p.orderId(), ticketId, context.currentSystemTimeMs());
         save(next, ts);
         context.forward(new Record<>(p.orderId(), new Output.Ticket(ticket), ts));
@@ -230,7 +232,6 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
 
     /** Frees the seat, but only if this reservation is the one holding it. */
     private void release(SeatReservation state, long ts) {
-        timers.cancel(EXPIRY, state.created().reservationId());
         SeatView seat = seats.get(state.created().seatId());
         if (seat != null && seat.status() == SeatStatus.HELD
                 && state.created().reservationId().equals(seat.reservationId())) {
@@ -247,24 +248,24 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
     }
 
     private void schedulePurge(SeatReservation state) {
-        // Never before expiresAt + grace: until then the router may still send commands for it.
+        timers.schedule(PURGE, state.created().reservationId(), purgeAt(state));
+    }
+
+    /** Never before expiresAt + grace: until then the router may still send commands for it. */
+    private long purgeAt(SeatReservation state) {
         long after = Math.max(state.terminalAtMillis(),
                 state.created().expiresAt().plus(config.expiryGrace()).toEpochMilli());
-        timers.schedule(PURGE, state.created().reservationId(), after + config.retention().toMillis());
+        return after + config.retention().toMillis();
     }
 
     // ---- seats and the show-wide views ----
 
-    /** The seat, created AVAILABLE (and counted) the first time a reservation names it. */
-    private SeatView seatOf(ReservationCreated c, long ts) {
-        SeatView seat = seats.get(c.seatId());
-        if (seat == null) {
-            seat = new SeatView(c.seatId(), c.eventId(), c.seatNumber(), c.section(), SeatStatus.AVAILABLE, null,
-                    Instant.ofEpochMilli(ts));
-            putSeat(seat);
-            count(seat, +1);
-        }
-        return seat;
+    /** The first reservation of a seat never seen before holds it: one write of the seat, one count. */
+    private void firstHold(ReservationCreated c, long ts) {
+        SeatView seat = new SeatView(c.seatId(), c.eventId(), c.seatNumber(), c.section(), SeatStatus.HELD,
+                c.reservationId(), Instant.ofEpochMilli(ts));
+        putSeat(seat);
+        count(seat, +1);
     }
 
     private void moveSeat(SeatView seat, SeatStatus status, String reservationId, long ts) {
@@ -302,7 +303,9 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
                     // A TICKETED reservation stays as long as the seat it bought (CONTRACT §4: SOLD
                     // seats are kept), so a copy of its payment, however late, is known as a
                     // duplicate and never also refunded (I3). One record per sold seat.
-                    if (state != null && state.status().isTerminal() && state.status() != ReservationStatus.TICKETED) {
+                    // A timer set for an earlier life of the reservation (purged, then created again) is stale.
+                    if (state != null && state.status().isTerminal() && state.status() != ReservationStatus.TICKETED
+                            && now >= purgeAt(state)) {
                         reservations.delete(due.id());
                     }
                 }

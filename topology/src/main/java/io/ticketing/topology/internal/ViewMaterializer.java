@@ -7,6 +7,7 @@ import io.ticketing.topology.view.CustomerTickets;
 import io.ticketing.topology.view.OrderStatus;
 import io.ticketing.topology.view.OrderView;
 import io.ticketing.topology.view.ReservationView;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -97,9 +98,7 @@ public final class ViewMaterializer implements Processor<String, ViewUpdate, Voi
     private void reservation(ReservationView view) {
         reservations.put(view.reservationId(), view);
         if (view.status().isTerminal()) {
-            timers.schedule(PURGE_RESERVATION, view.reservationId(), purgeAt());
-        } else {
-            timers.cancel(PURGE_RESERVATION, view.reservationId());
+            timers.schedule(PURGE_RESERVATION, view.reservationId(), purgeAt(), version(view.status(), view.updatedAt()));
         }
         config.listener().reservationChanged(view);
     }
@@ -110,7 +109,8 @@ public final class ViewMaterializer implements Processor<String, ViewUpdate, Voi
         // A PENDING order resolves when its reservation or its orphan timeout comes; if neither
         // ever reaches this view, it still goes a retention period after its last change.
         timers.schedule(PURGE_ORDER, merged.orderId(),
-                merged.status() == OrderStatus.PENDING ? purgeAt() + config.orphanTimeout().toMillis() : purgeAt());
+                merged.status() == OrderStatus.PENDING ? purgeAt() + config.orphanTimeout().toMillis() : purgeAt(),
+                version(merged.status(), merged.updatedAt()));
         config.listener().orderChanged(merged);
     }
 
@@ -129,11 +129,37 @@ public final class ViewMaterializer implements Processor<String, ViewUpdate, Voi
         return context.currentSystemTimeMs() + config.retention().toMillis();
     }
 
+    /**
+     * What a purge timer remembers of the view it was set for. Timers are never cancelled
+     * ({@link TimerIndex}): when one fires, the view is purged only if it is still that version, so a
+     * view changed since is kept until the timer of its last change. Two changes with the same status
+     * and updatedAt (an out-of-order order update that changes nothing) count as one: the view then
+     * goes a retention period after the first of them.
+     */
+    private static String version(Enum<?> status, Instant updatedAt) {
+        return status.name() + "@" + (updatedAt == null ? "" : updatedAt.toEpochMilli());
+    }
+
+    /** A timer without a tag was set before tags existed, when timers were replaced: it is the current one. */
+    private static boolean isVersion(TimerIndex.Due due, Enum<?> status, Instant updatedAt) {
+        return due.tag().isEmpty() || due.tag().equals(version(status, updatedAt));
+    }
+
     private void fireTimers(long now) {
         for (TimerIndex.Due due : timers.takeDue(now, MAX_TIMERS_PER_TICK)) {
             switch (due.kind()) {
-                case PURGE_RESERVATION -> reservations.delete(due.id());
-                case PURGE_ORDER -> orders.delete(due.id());
+                case PURGE_RESERVATION -> {
+                    ReservationView view = reservations.get(due.id());
+                    if (view != null && view.status().isTerminal() && isVersion(due, view.status(), view.updatedAt())) {
+                        reservations.delete(due.id());
+                    }
+                }
+                case PURGE_ORDER -> {
+                    OrderView view = orders.get(due.id());
+                    if (view != null && isVersion(due, view.status(), view.updatedAt())) {
+                        orders.delete(due.id());
+                    }
+                }
                 default -> throw new IllegalStateException("unknown view timer kind " + due.kind());
             }
         }
