@@ -17,9 +17,8 @@
 # BROKER_PORT (19092), HTTP_BASE (17070), SEED, GUARANTEE (exactly_once_v2 | at_least_once).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CP="${CP:-$ROOT/app/target/ticketing-app.jar}"
-WORK="${WORK:-$(mktemp -d /tmp/ticketing-chaos.XXXXXX)}"
+source "$(dirname "$0")/lib.sh"
+bench_init chaos -XX:+UseSerialGC -XX:TieredStopAtLevel=1
 BROKER_PORT="${BROKER_PORT:-19092}"
 HTTP_BASE="${HTTP_BASE:-17070}"
 SEED="${SEED:-$RANDOM}"
@@ -36,39 +35,19 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION="$2"; EVENTS=""; shift 2 ;;
     --drain) DRAIN_MAX="$2"; shift 2 ;;
     --resume) RESUME=1; shift ;;
-    *) echo "unknown argument $1" >&2; exit 2 ;;
+    *) unknown_argument "$1" ;;
   esac
 done
-[[ -f "$CP" || "$CP" == *:* || -d "$CP" ]] || { echo "no $CP: build with mvn -B -pl app -am package -DskipTests" >&2; exit 3; }
-mkdir -p "$WORK"
 BOOTSTRAP="localhost:$BROKER_PORT"
-JAVA=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP")
-declare -A PIDS=()
 START=$(date +%s)
 
 log() { printf '[chaos %4ds] %s\n' $(( $(date +%s) - START )) "$*"; }
 
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 2
-  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT INT TERM
-
+# PIDS (bench/lib.sh) by name: broker, sim, app1..appN; the trap stops them all.
 alive() { [[ -n "${PIDS[$1]:-}" ]] && kill -0 "${PIDS[$1]}" 2>/dev/null; }
 
-start_broker() {
-  "${JAVA[@]}" -Xmx512m io.ticketing.app.check.ChaosBroker "$WORK/kafka" "$BROKER_PORT" 6 >>"$WORK/broker.log" 2>&1 &
-  PIDS[broker]=$!
-  local i
-  for i in $(seq 1 120); do
-    if [[ $(grep -c "BROKER READY" "$WORK/broker.log" || true) -gt ${1:-0} ]]; then log "broker up on $BOOTSTRAP"; return 0; fi
-    alive broker || { log "broker died: see $WORK/broker.log"; tail -20 "$WORK/broker.log"; exit 3; }
-    sleep 1
-  done
-  log "broker not ready after 120 s"; exit 3
-}
+# Waits for a new "BROKER READY" line in the (appended) log, so a restart or a --resume waits for its own.
+broker_up() { start_broker "$WORK/kafka" "$BROKER_PORT" 6 "$WORK/broker.log" 512m; log "broker up on $BOOTSTRAP"; }
 
 start_instance() {
   local n=$1 port=$((HTTP_BASE + $1))
@@ -77,7 +56,7 @@ start_instance() {
   TICKETING_TICKET_SECRET="chaos-run-secret-0123456789abcdef0123456789" \
   TICKETING_EXPIRY_GRACE_MS=5000 TICKETING_ORPHAN_TIMEOUT_MS=15000 \
     "${JAVA[@]}" -Xmx384m io.ticketing.app.Main >>"$WORK/app-$n.log" 2>&1 &
-  PIDS[app$n]=$!
+  track "app$n" $!
 }
 
 ready() { curl -fs -o /dev/null --max-time 2 "http://localhost:$((HTTP_BASE + $1))/health/ready"; }
@@ -93,10 +72,8 @@ revive() {
 log "work dir $WORK, seed $SEED, $INSTANCES instances, $GUARANTEE"
 if (( RESUME )); then
   [[ -f "$WORK/sent.jsonl" ]] || { echo "--resume needs WORK set to an earlier run's dir (no $WORK/sent.jsonl)" >&2; exit 2; }
-  start_broker "$(grep -c "BROKER READY" "$WORK/broker.log" || true)"
-else
-  start_broker 0
 fi
+broker_up
 for n in $(seq 1 "$INSTANCES"); do start_instance "$n"; done
 for i in $(seq 1 180); do ready 1 && break; sleep 1; done
 ready 1 || { log "instance 1 not ready after 180 s: see $WORK/app-1.log"; tail -30 "$WORK/app-1.log"; exit 3; }
@@ -109,7 +86,7 @@ SIM=(simulate --bootstrap "$BOOTSTRAP" --rate "$RATE" --seed "$SEED" --ttl "$TTL
      --poison 2 --duplicates 5 --early 5 --hot 5 --late 3)
 if [[ -n "$DURATION" ]]; then SIM+=(--duration "$DURATION"); else SIM+=(--count "$EVENTS"); fi
 "${JAVA[@]}" -Xmx256m io.ticketing.app.Main "${SIM[@]}" >"$WORK/simulator.log" 2>&1 &
-PIDS[sim]=$!
+track sim $!
 log "simulator: ${SIM[*]}"
 
 SIM_START=$(date +%s)
@@ -129,12 +106,13 @@ while alive sim; do
   fi
   if (( !BROKER_RESTARTED && now >= BROKER_AT )); then
     log "kill -9 broker"; kill -9 "${PIDS[broker]}"; wait "${PIDS[broker]}" 2>/dev/null || true
-    sleep 3; start_broker 1; BROKER_RESTARTED=1
+    sleep 3; broker_up; BROKER_RESTARTED=1
   fi
   revive
   sleep 1
 done
 wait "${PIDS[sim]}" && SIM_STATUS=0 || SIM_STATUS=$?
+untrack sim
 log "simulator finished (status $SIM_STATUS), $KILLS instance kills, broker restarts: $BROKER_RESTARTED"
 sed -n '/summary\|sent\|records/Ip' "$WORK/simulator.log" | tail -15
 fi

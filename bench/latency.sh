@@ -7,49 +7,35 @@
 # Pick the rates as 25/50/75 % of the max from bench/throughput.sh. The first 10 s of each rate are
 # warm-up and not counted (io.ticketing.app.check.LatencyProbe).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CP="${CP:-$ROOT/app/target/ticketing-app.jar}"
-WORK="${WORK:-$(mktemp -d /tmp/ticketing-lat.XXXXXX)}"
+source "$(dirname "$0")/lib.sh"
+bench_init lat
 PORT="${BROKER_PORT:-19292}"
 HTTP_PORT="${HTTP_PORT:-17270}"
 RATES="250 500 750" SECONDS_PER_RATE=60 GUARANTEES="exactly_once_v2 at_least_once"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --rates) RATES="$2"; shift 2 ;;
-    --seconds) SECONDS_PER_RATE="$2"; shift 2 ;;
-    --guarantees) GUARANTEES="$2"; shift 2 ;;
-    *) echo "unknown argument $1" >&2; exit 2 ;;
-  esac
-done
-JAVA=(java -cp "$CP")
+parse_options "--rates=RATES --seconds=SECONDS_PER_RATE --guarantees=GUARANTEES" "$@"
 BOOT="localhost:$PORT"
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT INT TERM
 
 
 echo "guarantee	rate/s	n	p50ms	p99ms	p99.9ms	maxms"
 for g in $GUARANTEES; do
   # A fresh broker per guarantee: an app must not start on the previous one's backlog.
-  "${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka-$g" "$PORT" 6 >"$WORK/broker-$g.log" 2>&1 &
-  broker=$!; PIDS+=($broker)
-  for i in $(seq 1 120); do grep -q "BROKER READY" "$WORK/broker-$g.log" && break; sleep 1; done
+  start_broker "$WORK/kafka-$g" "$PORT" 6 "$WORK/broker-$g.log"
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="lat-$g" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
   STATE_DIR="$WORK/state-$g" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
     "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/app-$g.log" 2>&1 &
-  app=$!; PIDS+=($app)
+  track app $!
   for i in $(seq 1 120); do curl -fs -o /dev/null "http://localhost:$HTTP_PORT/health/ready" && break; sleep 1; done
   # Warm-up (JIT, first rebalance, RocksDB): 20 s at the lowest rate, not measured.
   "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate "${RATES%% *}" \
     --duration 20s --poison 0 --seed 10 >"$WORK/warmup-$g.log" 2>&1 || true
   for rate in $RATES; do
     "${JAVA[@]}" -Xmx256m io.ticketing.app.check.LatencyProbe "$BOOT" ticket-issued "$SECONDS_PER_RATE" 10 >"$WORK/probe.out" &
-    probe=$!
+    probe=$!; track probe "$probe"
     "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate "$rate" \
       --duration "${SECONDS_PER_RATE}s" --poison 0 --early 0 --seed 11 >"$WORK/sim-$g-$rate.log" 2>&1 || true
-    wait "$probe" || true
+    wait "$probe" || true; untrack probe
     printf '%s\t%s\t%s\n' "$g" "$rate" "$(awk '/LATENCY_MS/ {print $2"\t"$3"\t"$4"\t"$5"\t"$6}' "$WORK/probe.out")"
   done
-  kill "$app"; wait "$app" 2>/dev/null || true
-  kill "$broker"; wait "$broker" 2>/dev/null || true
+  stop_tracked app
+  stop_tracked broker
 done

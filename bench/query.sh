@@ -17,40 +17,24 @@
 #                                    both kinds are offered about the same load, below saturation
 #                                    (latency of one lookup: what the extra hop costs)
 # Before the runs, --warmup seconds of each kind are sent and not measured (JIT).
+# Ports: BROKER_PORT (19392), HTTP_PORT_1 and HTTP_PORT_2 (17371, 17372) for the two instances.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CP="${CP:-$ROOT/app/target/ticketing-app.jar}"
-WORK="${WORK:-$(mktemp -d /tmp/ticketing-query.XXXXXX)}"
+source "$(dirname "$0")/lib.sh"
+bench_init query
 PORT="${BROKER_PORT:-19392}"
-H1=17371 H2=17372
+H1="${HTTP_PORT_1:-17371}" H2="${HTTP_PORT_2:-17372}"
 RECORDS=20000 SECS=20 RUNS=3 CONNS=16 WARMUP=10 PACED_DELAY_MS=10
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --records) RECORDS="$2"; shift 2 ;;
-    --seconds) SECS="$2"; shift 2 ;;
-    --runs) RUNS="$2"; shift 2 ;;
-    --connections) CONNS="$2"; shift 2 ;;
-    --warmup) WARMUP="$2"; shift 2 ;;
-    --paced-delay-ms) PACED_DELAY_MS="$2"; shift 2 ;;
-    *) echo "unknown argument $1" >&2; exit 2 ;;
-  esac
-done
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 3; }
-JAVA=(java -cp "$CP")
+parse_options "--records=RECORDS --seconds=SECS --runs=RUNS --connections=CONNS --warmup=WARMUP --paced-delay-ms=PACED_DELAY_MS" "$@"
+command -v wrk >/dev/null || { echo "wrk is missing (it sends the queries): apt-get install -y wrk" >&2; exit 3; }
 BOOT="localhost:$PORT"
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT INT TERM
 
-"${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka" "$PORT" 6 >"$WORK/broker.log" 2>&1 &
-PIDS+=($!)
-for i in $(seq 1 120); do grep -q "BROKER READY" "$WORK/broker.log" && break; sleep 1; done
+start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
 for n in 1 2; do
   hp=$(( n == 1 ? H1 : H2 ))
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" HTTP_PORT="$hp" APPLICATION_SERVER="localhost:$hp" STATE_DIR="$WORK/state-$n" \
   TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
     "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/app-$n.log" 2>&1 &
-  PIDS+=($!)
+  track "app$n" $!
 done
 for hp in $H1 $H2; do for i in $(seq 1 180); do curl -fs -o /dev/null "http://localhost:$hp/health/ready" && break; sleep 1; done; done
 "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate 2000 --count "$RECORDS" --ttl 20s \
@@ -87,14 +71,14 @@ TICK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run_wrk() { # label seconds args...
   local label=$1 secs=$2; shift 2
-  local c1 c2; c1=$(cpu_ticks "${PIDS[1]}"); c2=$(cpu_ticks "${PIDS[2]}")
+  local c1 c2; c1=$(cpu_ticks "${PIDS[app1]}"); c2=$(cpu_ticks "${PIDS[app2]}")
   wrk -t1 -c"$CONNS" -d"${secs}s" --latency "$@" >"$WORK/wrk-$label.out" 2>&1
   # CPU each instance spent per request during the run (user + system): unlike latency, barely
   # moved by other processes on the machine.
   local n cpu1 cpu2
   n=$(awk '/requests in/ {print $1}' "$WORK/wrk-$label.out")
-  cpu1=$(( ($(cpu_ticks "${PIDS[1]}") - c1) * 1000000 / TICK / (n > 0 ? n : 1) ))
-  cpu2=$(( ($(cpu_ticks "${PIDS[2]}") - c2) * 1000000 / TICK / (n > 0 ? n : 1) ))
+  cpu1=$(( ($(cpu_ticks "${PIDS[app1]}") - c1) * 1000000 / TICK / (n > 0 ? n : 1) ))
+  cpu2=$(( ($(cpu_ticks "${PIDS[app2]}") - c2) * 1000000 / TICK / (n > 0 ? n : 1) ))
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$label.out")
   p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk-$label.out"); p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk-$label.out")

@@ -19,29 +19,14 @@
 #     state dir, and the next round kills whichever instance owns the keys then.
 # Loopback only; the trap stops every process it started.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CP="${CP:-$ROOT/app/target/ticketing-app.jar}"
-WORK="${WORK:-$(mktemp -d /tmp/ticketing-state.XXXXXX)}"
+source "$(dirname "$0")/lib.sh"
+bench_init state
 PORT="${BROKER_PORT:-19592}"
 HTTP=("" "${HTTP_PORT_1:-17571}" "${HTTP_PORT_2:-17572}")
 RECORDS=200000 MEMORY=64 FAILOVERS=2 WATCH=75
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --records) RECORDS="$2"; shift 2 ;;
-    --memory-mb) MEMORY="$2"; shift 2 ;;
-    --failovers) FAILOVERS="$2"; shift 2 ;;
-    --watch) WATCH="$2"; shift 2 ;;
-    *) echo "unknown argument $1" >&2; exit 2 ;;
-  esac
-done
-JAVA=(java -cp "$CP")
+parse_options "--records=RECORDS --memory-mb=MEMORY --failovers=FAILOVERS --watch=WATCH" "$@"
 BOOT="localhost:$PORT"
 APP_ID="state-bench-$RANDOM"
-PIDS=()
-APP_PID=("" "" "")
-cleanup() { for p in "${PIDS[@]}" "${APP_PID[@]}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null || true; done; sleep 2
-            for p in "${PIDS[@]}" "${APP_PID[@]}"; do [[ -n "$p" ]] && kill -9 "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT INT TERM
 now_ms() { date +%s%3N; }
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 
@@ -51,7 +36,7 @@ start_app() { # instance-number
   STATE_DIR="$WORK/state-$n" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
   KAFKA_NUM_STANDBY_REPLICAS=1 TICKETING_ROCKSDB_MEMORY_MB="$MEMORY" \
     "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >>"$WORK/app-$n.log" 2>&1 &
-  APP_PID[$n]=$!
+  track "app$n" $!
 }
 wait_ready() { # instance-number timeout-s -> 0 when /health/ready answered 200
   local n=$1 t=$2 i
@@ -65,7 +50,7 @@ metrics() { curl -s "http://localhost:${HTTP[$1]}/metrics"; }
 # Prometheus names of Kafka Streams' RocksDB metrics, via Micrometer's KafkaStreamsMetrics.
 keys_of() { metrics "$1" | awk '/^kafka_stream_state_estimate_num_keys\{/ {s += $NF} END {printf "%.0f\n", s}'; }
 snapshot() { # instance-number label
-  local n=$1 pid=${APP_PID[$1]} heap rss cache pinned memt keys disk
+  local n=$1 pid=${PIDS[app$1]} heap rss cache pinned memt keys disk
   jcmd "$pid" GC.run >/dev/null
   heap=$(jcmd "$pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {print $(i+1); exit}}')
   rss=$(awk '/VmRSS/ {print $2 " " $3}' "/proc/$pid/status")
@@ -77,10 +62,7 @@ snapshot() { # instance-number label
   log "$2: heap used after full GC $heap; RSS $rss; RocksDB block cache (shared, memtables charged) $cache, pinned $pinned; memtables (sum) $memt; keys in stores $keys; state dir $disk"
 }
 
-"${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka" "$PORT" 6 >"$WORK/broker.log" 2>&1 &
-PIDS+=($!)
-for i in $(seq 1 120); do grep -q "BROKER READY" "$WORK/broker.log" && break; sleep 1; done
-grep -q "BROKER READY" "$WORK/broker.log" || { echo "broker did not start" >&2; exit 3; }
+start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
 
 log "preloading ~$RECORDS records"
 "${JAVA[@]}" -Xmx512m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate 50000 --count "$RECORDS" \
@@ -99,7 +81,7 @@ sleep 65 # Micrometer binds new Kafka metrics once a minute
 snapshot 1 "(a) after $SENT records"
 
 # (b) restore from the changelogs into an empty state dir
-kill "${APP_PID[1]}"; wait "${APP_PID[1]}" 2>/dev/null || true
+stop_tracked app1
 rm -rf "$WORK/state-1"
 t0=$(now_ms); start_app 1
 wait_ready 1 1800 || { echo "instance 1 not ready after restore" >&2; exit 4; }
@@ -153,10 +135,10 @@ for run in $(seq 1 "$FAILOVERS"); do
   log "(c) run $run: victim instance $victim owns $(wc -l <"$WORK/keys-$run.txt") of 200 keys; survivor $survivor replicas caught up (waited ${i}s)"
   "${JAVA[@]}" -Xmx128m io.ticketing.app.check.FailoverProbe "http://localhost:${HTTP[$survivor]}" "$WORK/keys-$run.txt" \
     $((WATCH + 10)) "$WORK/probe-$run.txt" &
-  probe=$!; PIDS+=($probe)
+  probe=$!; track probe "$probe"
   sleep 10
-  kill_ms=$(now_ms); kill -9 "${APP_PID[$victim]}"; wait "${APP_PID[$victim]}" 2>/dev/null || true
-  wait "$probe" || true
+  kill_ms=$(now_ms); stop_tracked "app$victim" 9
+  wait "$probe" || true; untrack probe
   result=$(awk -v k="$kill_ms" '
     $1 < k && $3 == 200 { last = $2 }
     $2 >= k { n++; end = $2
@@ -173,5 +155,5 @@ for run in $(seq 1 "$FAILOVERS"); do
 done
 echo "run	longest gap without 200 (ms)	lookups after kill	non-200	by status	non-200 window (ms after kill)	gap starts (ms after kill)	p99 lookup ms"
 cat "$WORK/failover.tsv"
-sort -g -k2 "$WORK/failover.tsv" | awk '{a[NR]=$2} END {print "median gap " (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) " ms"}'
+cut -f2 "$WORK/failover.tsv" | median | xargs printf 'median gap %s ms\n'
 echo "work dir $WORK"

@@ -14,30 +14,15 @@
 # to every partition caught up (io.ticketing.app.check.LagWatcher), input records / second.
 # Loopback only; the trap stops every process it started.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CP="${CP:-$ROOT/app/target/ticketing-app.jar}"
-WORK="${WORK:-$(mktemp -d /tmp/ticketing-tput.XXXXXX)}"
+source "$(dirname "$0")/lib.sh"
+bench_init tput
 PORT="${BROKER_PORT:-19192}"
 HTTP_PORT="${HTTP_PORT:-17170}"
 RECORDS=200000 RUNS=3
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --records) RECORDS="$2"; shift 2 ;;
-    --runs) RUNS="$2"; shift 2 ;;
-    *) echo "unknown argument $1" >&2; exit 2 ;;
-  esac
-done
-JAVA=(java -cp "$CP")
+parse_options "--records=RECORDS --runs=RUNS" "$@"
 BOOT="localhost:$PORT"
-PIDS=()
-# measure() runs in a command substitution (a subshell): its processes are listed in $WORK/pids.
-cleanup() { [[ -f "$WORK/pids" ]] && PIDS+=($(cat "$WORK/pids")); for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT INT TERM
 
-"${JAVA[@]}" -Xmx1g io.ticketing.app.check.ChaosBroker "$WORK/kafka" "$PORT" 6 >"$WORK/broker.log" 2>&1 &
-PIDS+=($!)
-for i in $(seq 1 120); do grep -q "BROKER READY" "$WORK/broker.log" && break; sleep 1; done
-grep -q "BROKER READY" "$WORK/broker.log" || { echo "broker did not start" >&2; exit 3; }
+start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
 
 echo "preloading ~$RECORDS records"
 "${JAVA[@]}" -Xmx512m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate 50000 --count "$RECORDS" \
@@ -56,15 +41,15 @@ measure() { # mode run -> prints records/s
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
         "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
-  pid=$!; echo "$pid" >>"$WORK/pids"
+  # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.
+  pid=$!; track_via_file "$pid"
   out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 600 24 | tail -1)
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid"; wait "$pid" 2>/dev/null || true; untrack_via_file "$pid"
   # What the broker carried for this app id besides the inputs: repartition and changelog records.
   "${JAVA[@]}" -Xmx128m io.ticketing.app.check.TopicVolumes "$BOOT" "$id-" "$SENT" >"$WORK/volumes-$mode.txt" 2>/dev/null || true
   echo "$out" | awk '{print $2}'
 }
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 : >"$WORK/results.tsv"
 for run in $(seq 1 "$RUNS"); do
   pt=$(measure passthrough "$run"); eos=$(measure eos "$run")

@@ -14,7 +14,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -131,7 +130,8 @@ public final class TicketingService implements AutoCloseable {
     }
 
     private void startStreamsAndHttp(TicketingConfig config, String secret, ViewWaiters waiters, Runnable onFatal) {
-        streams = new KafkaStreams(TicketingTopology.build(config), StreamsProperties.of(settings, bootstrapServers, config));
+        Properties streamsProperties = StreamsProperties.of(settings, bootstrapServers, config);
+        streams = new KafkaStreams(TicketingTopology.build(config), streamsProperties);
         streams.setUncaughtExceptionHandler(error -> {
             // A bug on one record is already dead-lettered by the processing handler; anything that
             // still kills a thread gets a fresh thread, never a dead instance or a crash loop.
@@ -150,14 +150,14 @@ public final class TicketingService implements AutoCloseable {
         queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
                 HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5)),
                 streams, waiters, registry);
-        wipeStateAfterACrash();
+        wipeStateAfterACrash(streamsProperties);
         streams.start();
     }
 
     /** See {@link UncleanStopMarker} for why a crash under exactly-once means a full restore, up front. */
-    private void wipeStateAfterACrash() {
-        boolean exactlyOnce = !StreamsConfig.AT_LEAST_ONCE.equals(settings.processingGuarantee());
-        if (exactlyOnce && stopMarker.previousRunCrashed()) {
+    private void wipeStateAfterACrash(Properties streamsProperties) {
+        // The guarantee the client is given (KAFKA_PROCESSING_GUARANTEE wins over PROCESSING_GUARANTEE).
+        if (stopMarker.wipeNeeded(streamsProperties)) {
             log.warn("the previous run in {} did not stop cleanly: wiping its local state, every store restores "
                     + "from its changelog", settings.stateDir().toAbsolutePath());
             streams.cleanUp();

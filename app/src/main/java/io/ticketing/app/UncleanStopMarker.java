@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * A file in the state directory that exists while the service runs and is removed after a clean
@@ -32,6 +34,23 @@ final class UncleanStopMarker {
     /** True when a previous run started here and never reached {@link #clear()}. */
     boolean previousRunCrashed() {
         return Files.exists(file);
+    }
+
+    /**
+     * True when the local state must be wiped before the streams client starts: the previous run
+     * crashed and the client runs exactly-once. Decided from {@code streamsProperties}, the ones the
+     * client is given, so a {@code KAFKA_PROCESSING_GUARANTEE} override counts as much as
+     * {@code PROCESSING_GUARANTEE}.
+     */
+    boolean wipeNeeded(Properties streamsProperties) {
+        return exactlyOnce(streamsProperties) && previousRunCrashed();
+    }
+
+    /** Anything but {@code at_least_once}, Kafka Streams' default when the property is absent. */
+    static boolean exactlyOnce(Properties streamsProperties) {
+        Object guarantee = streamsProperties.getOrDefault(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.AT_LEAST_ONCE);
+        return !StreamsConfig.AT_LEAST_ONCE.equals(String.valueOf(guarantee).trim());
     }
 
     void mark() {

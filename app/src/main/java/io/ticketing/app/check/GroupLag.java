@@ -1,10 +1,7 @@
 package io.ticketing.app.check;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -21,17 +18,12 @@ public final class GroupLag {
 
     public static void main(String[] args) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[0]))) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(args[1]).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            committed.keySet().forEach(tp -> ends.put(tp, OffsetSpec.latest()));
-            var latest = admin.listOffsets(ends).all().get();
-            Map<String, Long> lag = new TreeMap<>();
-            committed.forEach((tp, offset) -> lag.merge(tp.topic(),
-                    Math.max(0, latest.get(tp).offset() - (offset == null ? 0 : offset.offset())), Long::sum));
-            long total = lag.values().stream().mapToLong(Long::longValue).sum();
-            System.out.println("lag " + total + " " + lag);
-            System.exit(!committed.isEmpty() && total <= committed.size() ? 0 : 1);
+            Map<TopicPartition, OffsetAndMetadata> committed = GroupOffsets.committed(admin, args[1]);
+            Map<TopicPartition, Long> lag =
+                    GroupOffsets.lag(committed, GroupOffsets.endOffsets(admin, committed.keySet()));
+            long total = GroupOffsets.total(lag);
+            System.out.println("lag " + total + " " + GroupOffsets.perTopic(lag));
+            System.exit(!committed.isEmpty() && total <= committed.size() * GroupOffsets.COMMIT_MARKER ? 0 : 1);
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.ticketing.app.check;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -30,8 +27,7 @@ public final class LagWatcher {
             long startedAt = 0;
             long consumedAtStart = 0;
             while (System.currentTimeMillis() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = GroupOffsets.committed(admin, group);
                 committed.values().removeIf(v -> v == null);
                 long now = System.currentTimeMillis();
                 long inputPartitions = committed.keySet().stream()
@@ -59,14 +55,7 @@ public final class LagWatcher {
     }
 
     private static boolean caughtUp(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-        for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
-            if (ends.get(e.getKey()).offset() - e.getValue().offset() > 1) {
-                return false;
-            }
-        }
-        return true;
+        Map<TopicPartition, Long> ends = GroupOffsets.endOffsets(admin, committed.keySet());
+        return GroupOffsets.allWithin(GroupOffsets.lag(committed, ends), GroupOffsets.COMMIT_MARKER);
     }
 }
