@@ -9,22 +9,32 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** A Kafka serde for one Java type, as JSON through {@link Json#mapper()}. */
+/**
+ * A Kafka serde for one Java type, as JSON: {@link #of} in the wire format ({@link Json#mapper()}) for
+ * records other services read, {@link #internal} in the internal format ({@link Json#internalMapper()})
+ * for state stores and repartition topics.
+ */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectMapper mapper;
     private final JavaType type;
 
-    private JsonSerde(JavaType type) {
+    private JsonSerde(ObjectMapper mapper, JavaType type) {
+        this.mapper = mapper;
         this.type = type;
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
-        return new JsonSerde<>(Json.mapper().constructType(type));
+        return new JsonSerde<>(Json.mapper(), Json.mapper().constructType(type));
     }
 
     public static <T> JsonSerde<T> of(TypeReference<T> type) {
-        return new JsonSerde<>(Json.mapper().getTypeFactory().constructType(type));
+        return new JsonSerde<>(Json.mapper(), Json.mapper().getTypeFactory().constructType(type));
+    }
+
+    /** State stores and internal topics: instants as epoch decimals (see {@link Json#internalMapper()}). */
+    public static <T> JsonSerde<T> internal(Class<T> type) {
+        return new JsonSerde<>(Json.internalMapper(), Json.internalMapper().constructType(type));
     }
 
     @Override

@@ -14,6 +14,6 @@ public final class StateStores {
 
     public static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Class<V> valueType) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                JsonSerde.of(valueType));
+                JsonSerde.internal(valueType));
     }
 }
