@@ -30,7 +30,8 @@ public final class TicketingService implements AutoCloseable {
     static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
     private final AppSettings settings;
-    private final UncleanStopMarker stopMarker;
+    /** In the streams client's effective state.dir; set just before {@code streams}. */
+    private UncleanStopMarker stopMarker;
     private EmbeddedKafka embedded;
     private String bootstrapServers;
     private Admin admin;
@@ -43,7 +44,6 @@ public final class TicketingService implements AutoCloseable {
 
     private TicketingService(AppSettings settings) {
         this.settings = settings;
-        this.stopMarker = new UncleanStopMarker(settings.stateDir());
     }
 
     /**
@@ -125,12 +125,14 @@ public final class TicketingService implements AutoCloseable {
             log.info("ticketing is up: Kafka {}{}, HTTP http://localhost:{} (advertised as {}), application id {},"
                             + " state in {}", bootstrapServers, settings.embedded() ? " (embedded)" : "",
                     queryServer.port(), settings.applicationServer(), settings.applicationId(),
-                    settings.stateDir().toAbsolutePath());
+                    stopMarker.stateDir());
         }
     }
 
     private void startStreamsAndHttp(TicketingConfig config, String secret, ViewWaiters waiters, Runnable onFatal) {
         Properties streamsProperties = StreamsProperties.of(settings, bootstrapServers, config);
+        // Where the client keeps (and cleanUp() wipes) its state: KAFKA_STATE_DIR wins over STATE_DIR.
+        stopMarker = UncleanStopMarker.of(streamsProperties);
         streams = new KafkaStreams(TicketingTopology.build(config), streamsProperties);
         streams.setUncaughtExceptionHandler(error -> {
             // A bug on one record is already dead-lettered by the processing handler; anything that
@@ -156,10 +158,11 @@ public final class TicketingService implements AutoCloseable {
 
     /** See {@link UncleanStopMarker} for why a crash under exactly-once means a full restore, up front. */
     private void wipeStateAfterACrash(Properties streamsProperties) {
-        // The guarantee the client is given (KAFKA_PROCESSING_GUARANTEE wins over PROCESSING_GUARANTEE).
+        // The guarantee the client is given (KAFKA_PROCESSING_GUARANTEE wins over PROCESSING_GUARANTEE); the
+        // marker is in the state.dir it is given, the one cleanUp() wipes.
         if (stopMarker.wipeNeeded(streamsProperties)) {
             log.warn("the previous run in {} did not stop cleanly: wiping its local state, every store restores "
-                    + "from its changelog", settings.stateDir().toAbsolutePath());
+                    + "from its changelog", stopMarker.stateDir());
             streams.cleanUp();
         }
         stopMarker.mark();

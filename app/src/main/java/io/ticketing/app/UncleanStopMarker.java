@@ -8,7 +8,8 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * A file in the state directory that exists while the service runs and is removed after a clean
+ * A file in the streams client's state directory (its effective {@code state.dir}, see
+ * {@link #of(Properties)}) that exists while the service runs and is removed after a clean
  * stop, so that the next start can tell that the previous one ended in a crash ({@code kill -9},
  * an OOM kill, a lost node).
  *
@@ -25,10 +26,38 @@ final class UncleanStopMarker {
 
     static final String FILE_NAME = ".ticketing-running";
 
+    private final Path stateDir;
     private final Path file;
 
     UncleanStopMarker(Path stateDir) {
+        this.stateDir = stateDir;
         this.file = stateDir.resolve(FILE_NAME);
+    }
+
+    /**
+     * The marker of the state directory the streams client given {@code streamsProperties} uses, the
+     * one {@code KafkaStreams#cleanUp()} wipes: a {@code KAFKA_STATE_DIR} override counts as much as
+     * {@code STATE_DIR}, and instances with different state directories never share a marker.
+     */
+    static UncleanStopMarker of(Properties streamsProperties) {
+        return new UncleanStopMarker(stateDir(streamsProperties));
+    }
+
+    /**
+     * The effective {@code state.dir} of {@code streamsProperties}, absolute: trimmed as Kafka reads a
+     * string setting, and Kafka Streams' own default when the property is absent.
+     */
+    static Path stateDir(Properties streamsProperties) {
+        Object dir = streamsProperties.get(StreamsConfig.STATE_DIR_CONFIG);
+        if (dir == null) {
+            dir = StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG);
+        }
+        return Path.of(String.valueOf(dir).trim()).toAbsolutePath();
+    }
+
+    /** The state directory this marker lives in. */
+    Path stateDir() {
+        return stateDir;
     }
 
     /** True when a previous run started here and never reached {@link #clear()}. */
@@ -58,7 +87,8 @@ final class UncleanStopMarker {
             Files.createDirectories(file.getParent());
             Files.writeString(file, Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + " (STATE_DIR must be writable)", e);
+            throw new UncheckedIOException("cannot write " + file
+                    + " (the state directory, STATE_DIR or KAFKA_STATE_DIR when set, must be writable)", e);
         }
     }
 

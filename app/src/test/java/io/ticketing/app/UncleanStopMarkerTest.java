@@ -71,6 +71,65 @@ class UncleanStopMarkerTest {
         assertThat(marker.wipeNeeded(atLeastOnce)).isFalse();
     }
 
+    @Test
+    void withAKafkaStateDirOverrideTheMarkerLivesInTheDirectoryTheClientUses() {
+        Path kafkaStateDir = stateDir.resolve("kafka-state");
+        Properties streams = streamsProperties(Map.of("KAFKA_STATE_DIR", kafkaStateDir.toString()));
+        assertThat(streams.getProperty("state.dir")).isEqualTo(kafkaStateDir.toString());
+
+        UncleanStopMarker marker = UncleanStopMarker.of(streams);
+        marker.mark();
+
+        assertThat(marker.stateDir()).isEqualTo(kafkaStateDir.toAbsolutePath());
+        assertThat(kafkaStateDir.resolve(UncleanStopMarker.FILE_NAME)).exists();
+        assertThat(stateDir.resolve(UncleanStopMarker.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void withAKafkaStateDirOverrideACrashMarkerThereWipesAndOneInStateDirDoesNot() {
+        Path kafkaStateDir = stateDir.resolve("kafka-state");
+        Properties streams = streamsProperties(Map.of("KAFKA_STATE_DIR", kafkaStateDir.toString()));
+
+        new UncleanStopMarker(stateDir).mark(); // STATE_DIR's marker: not the directory the client wipes
+        assertThat(UncleanStopMarker.of(streams).wipeNeeded(streams)).isFalse();
+
+        new UncleanStopMarker(kafkaStateDir).mark(); // the previous run, same settings, was killed
+        assertThat(UncleanStopMarker.of(streams).wipeNeeded(streams)).isTrue();
+    }
+
+    @Test
+    void instancesSharingStateDirButNotKafkaStateDirDoNotShareAMarker() {
+        Properties first = streamsProperties(Map.of("KAFKA_STATE_DIR", stateDir.resolve("a").toString()));
+        Properties second = streamsProperties(Map.of("KAFKA_STATE_DIR", stateDir.resolve("b").toString()));
+
+        UncleanStopMarker.of(first).mark(); // the first one runs (or was killed)
+
+        assertThat(UncleanStopMarker.of(first).wipeNeeded(first)).isTrue();
+        assertThat(UncleanStopMarker.of(second).wipeNeeded(second)).isFalse();
+    }
+
+    @Test
+    void withoutAKafkaStateDirOverrideTheMarkerLivesInStateDir() {
+        Properties streams = streamsProperties(Map.of());
+        UncleanStopMarker marker = UncleanStopMarker.of(streams);
+
+        assertThat(marker.stateDir()).isEqualTo(stateDir.toAbsolutePath());
+        assertThat(marker.wipeNeeded(streams)).isFalse();
+        marker.mark();
+        assertThat(stateDir.resolve(UncleanStopMarker.FILE_NAME)).exists();
+        assertThat(UncleanStopMarker.of(streams).wipeNeeded(streams)).isTrue();
+    }
+
+    @Test
+    void theEffectiveStateDirIsTrimmedAndKafkaStreamsDefaultWhenAbsent() {
+        Properties padded = new Properties();
+        padded.put("state.dir", " " + stateDir + " ");
+        assertThat(UncleanStopMarker.stateDir(padded)).isEqualTo(stateDir.toAbsolutePath());
+
+        assertThat(UncleanStopMarker.stateDir(new Properties()))
+                .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toAbsolutePath());
+    }
+
     /** The properties the service gives its streams client for these settings (over the required ones). */
     private Properties streamsProperties(Map<String, String> extra) {
         String secret = "test-secret-0123456789abcdef";
