@@ -5,6 +5,7 @@
 #
 #   bench/throughput.sh [--records 200000] [--runs 3]
 #   SKIP_ALOS=1 bench/throughput.sh ...   (pass-through and EOS only; the ALOS column repeats EOS)
+#   STREAM_THREADS=2 bench/throughput.sh ...   (stream threads of every app, the pass-through too; default 1)
 #   APP_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" bench/throughput.sh ...
 #     (extra JVM options for the ticketing app only, e.g. to profile it with JFR)
 #
@@ -19,6 +20,7 @@ bench_init tput
 PORT="${BROKER_PORT:-19192}"
 HTTP_PORT="${HTTP_PORT:-17170}"
 RECORDS=200000 RUNS=3
+THREADS="${STREAM_THREADS:-1}"
 parse_options "--records=RECORDS --runs=RUNS" "$@"
 BOOT="localhost:$PORT"
 
@@ -33,11 +35,11 @@ echo "preloaded $SENT records"
 measure() { # mode run -> prints records/s
   local mode=$1 run=$2 id="bench-$1-$2-$RANDOM" pid out
   case "$mode" in
-    passthrough) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.PassThrough "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" \
+    passthrough) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.PassThrough "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
                    >"$WORK/$id.log" 2>&1 & ;;
     eos|alos)
       local g=exactly_once_v2; [[ $mode == alos ]] && g=at_least_once
-      KAFKA_COMMIT_INTERVAL_MS=100 KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
+      KAFKA_COMMIT_INTERVAL_MS=100 KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
         "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac

@@ -46,6 +46,8 @@ public final class PassThrough {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, args[1]);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, args[2]);
         props.put(StreamsConfig.STATE_DIR_CONFIG, args[3]);
+        // Optional 5th argument: stream threads, so the baseline runs with as many as the app under test.
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, args.length > 4 ? args[4] : "1");
         props.put("auto.offset.reset", "earliest");
         KafkaStreams streams = new KafkaStreams(builder.build(), props);
         CountDownLatch stopped = new CountDownLatch(1);
