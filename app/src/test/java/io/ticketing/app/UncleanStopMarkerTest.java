@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class UncleanStopMarkerTest {
@@ -33,30 +35,19 @@ class UncleanStopMarkerTest {
         assertThat(new UncleanStopMarker(stateDir).previousRunCrashed()).isFalse();
     }
 
-    @Test
-    void aKafkaProcessingGuaranteeOverrideToExactlyOnceMakesACrashWipeTheState() {
+    @ParameterizedTest(name = "PROCESSING_GUARANTEE={0}, KAFKA_PROCESSING_GUARANTEE={1}: wipe after a crash {2}")
+    @CsvSource({"at_least_once, exactly_once_v2, true", "exactly_once_v2, at_least_once, false"})
+    void aKafkaProcessingGuaranteeOverrideDecidesWhetherACrashWipesTheState(String setting, String override,
+            boolean wipe) {
         UncleanStopMarker marker = new UncleanStopMarker(stateDir);
         marker.mark();
 
         Properties streams = streamsProperties(Map.of(
-                AppSettings.PROCESSING_GUARANTEE, "at_least_once",
-                "KAFKA_PROCESSING_GUARANTEE", "exactly_once_v2"));
+                AppSettings.PROCESSING_GUARANTEE, setting,
+                "KAFKA_PROCESSING_GUARANTEE", override));
 
-        assertThat(streams.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
-        assertThat(marker.wipeNeeded(streams)).isTrue();
-    }
-
-    @Test
-    void aKafkaProcessingGuaranteeOverrideToAtLeastOnceMeansNoWipe() {
-        UncleanStopMarker marker = new UncleanStopMarker(stateDir);
-        marker.mark();
-
-        Properties streams = streamsProperties(Map.of(
-                AppSettings.PROCESSING_GUARANTEE, "exactly_once_v2",
-                "KAFKA_PROCESSING_GUARANTEE", "at_least_once"));
-
-        assertThat(streams.getProperty("processing.guarantee")).isEqualTo("at_least_once");
-        assertThat(marker.wipeNeeded(streams)).isFalse();
+        assertThat(streams.getProperty("processing.guarantee")).isEqualTo(override);
+        assertThat(marker.wipeNeeded(streams)).isEqualTo(wipe);
     }
 
     @Test
