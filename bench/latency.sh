@@ -21,10 +21,10 @@ for g in $GUARANTEES; do
   # A fresh broker per guarantee: an app must not start on the previous one's backlog.
   start_broker "$WORK/kafka-$g" "$PORT" 6 "$WORK/broker-$g.log"
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="lat-$g" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
-  STATE_DIR="$WORK/state-$g" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
+  STATE_DIR="$WORK/state-$g" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
     "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/app-$g.log" 2>&1 &
   track app $!
-  for i in $(seq 1 120); do curl -fs -o /dev/null "http://localhost:$HTTP_PORT/health/ready" && break; sleep 1; done
+  await_ready "$HTTP_PORT" 120 || true
   # Warm-up (JIT, first rebalance, RocksDB): 20 s at the lowest rate, not measured.
   "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate "${RATES%% *}" \
     --duration 20s --poison 0 --seed 10 >"$WORK/warmup-$g.log" 2>&1 || true

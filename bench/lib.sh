@@ -18,6 +18,9 @@
 #                                     the same from a subshell (e.g. inside "$(...)"), whose PIDS the
 #                                     script never sees: the pid is listed in $WORK/pids
 #   median                            median of the numbers on stdin, one a line
+#   await_ready HTTP-PORT TIMEOUT-S   0 once the instance's /health/ready answers 200, 1 after
+#                                     TIMEOUT-S seconds without
+#   BENCH_SECRET                      the ticket secret every benchmark instance shares (a test value)
 #
 # On exit, INT or TERM (then exit 130 / 143) every tracked process gets TERM, then KILL if it is
 # still there 2 s later.
@@ -74,6 +77,17 @@ bench_cleanup() {
   kill "${pids[@]}" 2>/dev/null || true
   for i in $(seq 1 10); do any_alive "${pids[@]}" || return 0; sleep 0.2; done
   for i in "${pids[@]}"; do kill -0 "$i" 2>/dev/null && kill -9 "$i" 2>/dev/null || true; done
+}
+
+BENCH_SECRET="bench-secret-0123456789abcdef0123456789abcd"
+
+await_ready() {
+  local i
+  for i in $(seq 1 "$2"); do
+    curl -fs -o /dev/null "http://localhost:$1/health/ready" && return 0
+    sleep 1
+  done
+  return 1
 }
 
 BROKER_WAIT_S="${BROKER_WAIT_S:-120}"

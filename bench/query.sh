@@ -32,11 +32,11 @@ start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
 for n in 1 2; do
   hp=$(( n == 1 ? H1 : H2 ))
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" HTTP_PORT="$hp" APPLICATION_SERVER="localhost:$hp" STATE_DIR="$WORK/state-$n" \
-  TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
+  TICKETING_TICKET_SECRET="$BENCH_SECRET" \
     "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/app-$n.log" 2>&1 &
   track "app$n" $!
 done
-for hp in $H1 $H2; do for i in $(seq 1 180); do curl -fs -o /dev/null "http://localhost:$hp/health/ready" && break; sleep 1; done; done
+for hp in $H1 $H2; do await_ready "$hp" 180 || true; done
 "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate 2000 --count "$RECORDS" --ttl 20s \
   --poison 0 --seed 5 --record "$WORK/sent.jsonl" >"$WORK/sim.log" 2>&1 || true
 python3 - "$WORK/sent.jsonl" >"$WORK/ids.txt" <<'PY'

@@ -33,7 +33,7 @@ log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 start_app() { # instance-number
   local n=$1
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$APP_ID" HTTP_PORT="${HTTP[$n]}" APPLICATION_SERVER="localhost:${HTTP[$n]}" \
-  STATE_DIR="$WORK/state-$n" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
+  STATE_DIR="$WORK/state-$n" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
   KAFKA_NUM_STANDBY_REPLICAS=1 TICKETING_ROCKSDB_MEMORY_MB="$MEMORY" \
     "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >>"$WORK/app-$n.log" 2>&1 &
   track "app$n" $!

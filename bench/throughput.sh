@@ -40,7 +40,7 @@ measure() { # mode run -> prints records/s
     eos|alos)
       local g=exactly_once_v2; [[ $mode == alos ]] && g=at_least_once
       KAFKA_COMMIT_INTERVAL_MS=100 KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
-      STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="bench-secret-0123456789abcdef0123456789abcd" \
+      STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
         "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
   # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.

@@ -170,7 +170,7 @@ public final class ReservationRouter implements Processor<String, Command, Strin
                     // Only the timer set by the latest resolution applies: its tag counts the orphans
                     // resolved by then. An earlier one (more orphans came and were resolved since) is stale.
                     if (waiting != null && waiting.held().isEmpty()
-                            && (due.tag().isEmpty() || due.tag().equals(Integer.toString(waiting.resolvedOrphans().size())))) {
+                            && due.isFor(purgeVersion(waiting))) {
                         pending.delete(due.id());
                     }
                 }
@@ -207,11 +207,15 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         pending.put(reservationId, next);
         if (stillWaiting.isEmpty()) {
             // Remember what was resolved for a retention period, then forget the reservation entirely.
-            timers.schedule(PURGE_PENDING, reservationId, now + config.retention().toMillis(),
-                    Integer.toString(resolved.size()));
+            timers.schedule(PURGE_PENDING, reservationId, now + config.retention().toMillis(), purgeVersion(next));
         } else {
             timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
         }
+    }
+
+    /** What a pending-purge timer remembers: how many orphans were resolved when it was set. */
+    private static String purgeVersion(PendingCommands waiting) {
+        return Integer.toString(waiting.resolvedOrphans().size());
     }
 
     private void refundUnknown(PaymentSucceeded p, Instant at, long now) {

@@ -38,6 +38,14 @@ public final class TimerIndex {
      *            entity it was set for); {@code ""} when the entity's own fields are enough
      */
     public record Due(String kind, String id, long at, String tag) {
+
+        /**
+         * Whether this timer was set for {@code version} of its entity. A timer without a tag was set
+         * before tags existed, when timers were replaced rather than added: it is the current one.
+         */
+        public boolean isFor(String version) {
+            return tag.isEmpty() || tag.equals(version);
+        }
     }
 
     /** Adds a timer of {@code kind} for {@code id} at {@code atMillis}; earlier ones for it stay and fire too. */
@@ -52,9 +60,11 @@ public final class TimerIndex {
     /** Removes and returns up to {@code max} timers due at {@code nowMillis}, earliest first. */
     public List<Due> takeDue(long nowMillis, int max) {
         List<Due> due = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.range(pad(0), pad(nowMillis + 1))) {
             while (it.hasNext() && due.size() < max) {
                 var entry = it.next();
+                keys.add(entry.key);
                 String key = entry.key;
                 int first = key.indexOf(SEP);
                 int second = key.indexOf(SEP, first + 1);
@@ -64,9 +74,7 @@ public final class TimerIndex {
                 due.add(new Due(key.substring(first + 1, second), id, Long.parseLong(key.substring(0, first)), tag));
             }
         }
-        for (Due d : due) {
-            store.delete(pad(d.at()) + SEP + d.kind() + SEP + d.id());
-        }
+        keys.forEach(store::delete);
         return due;
     }
 

@@ -140,23 +140,18 @@ public final class ViewMaterializer implements Processor<String, ViewUpdate, Voi
         return status.name() + "@" + (updatedAt == null ? "" : updatedAt.toEpochMilli());
     }
 
-    /** A timer without a tag was set before tags existed, when timers were replaced: it is the current one. */
-    private static boolean isVersion(TimerIndex.Due due, Enum<?> status, Instant updatedAt) {
-        return due.tag().isEmpty() || due.tag().equals(version(status, updatedAt));
-    }
-
     private void fireTimers(long now) {
         for (TimerIndex.Due due : timers.takeDue(now, MAX_TIMERS_PER_TICK)) {
             switch (due.kind()) {
                 case PURGE_RESERVATION -> {
                     ReservationView view = reservations.get(due.id());
-                    if (view != null && view.status().isTerminal() && isVersion(due, view.status(), view.updatedAt())) {
+                    if (view != null && view.status().isTerminal() && due.isFor(version(view.status(), view.updatedAt()))) {
                         reservations.delete(due.id());
                     }
                 }
                 case PURGE_ORDER -> {
                     OrderView view = orders.get(due.id());
-                    if (view != null && isVersion(due, view.status(), view.updatedAt())) {
+                    if (view != null && due.isFor(version(view.status(), view.updatedAt()))) {
                         orders.delete(due.id());
                     }
                 }
