@@ -6,7 +6,7 @@
 #                                     JAVA=(java JVM-OPTION... -cp "$CP"), and the trap below
 #   parse_options "--opt=VAR ..." "$@"   sets VAR from each "--opt VALUE"; anything else: exit 2
 #   unknown_argument ARG              "unknown argument ARG" on stderr, exit 2
-#   start_broker DATA-DIR PORT PARTITIONS LOG [HEAP]
+#   start_broker DATA-DIR PORT PARTITIONS LOG [HEAP]   (BROKER_OPTS: extra JVM options of the broker)
 #                                     io.ticketing.app.check.ChaosBroker in the background (HEAP
 #                                     default 1g), appending to LOG, tracked as "broker" (BROKER_PID);
 #                                     returns once LOG has a new "BROKER READY" line; exit 3, saying
@@ -94,7 +94,7 @@ BROKER_WAIT_S="${BROKER_WAIT_S:-120}"
 start_broker() {
   local dir=$1 port=$2 partitions=$3 log=$4 heap=${5:-1g} before i
   before=$(grep -sc "BROKER READY" "$log" || true)
-  "${JAVA[@]}" -Xmx"$heap" io.ticketing.app.check.ChaosBroker "$dir" "$port" "$partitions" >>"$log" 2>&1 &
+  "${JAVA[@]}" -Xmx"$heap" ${BROKER_OPTS:-} io.ticketing.app.check.ChaosBroker "$dir" "$port" "$partitions" >>"$log" 2>&1 &
   BROKER_PID=$!
   track broker "$BROKER_PID"
   for i in $(seq 1 "$BROKER_WAIT_S"); do

@@ -6,7 +6,7 @@
 #                  [--paced-delay-ms 10]
 #
 # Keys are reservation ids the simulator sent; a key is "local" when instance 1's internal
-# lookup (/internal/keys/reservations/{id}, never forwarded) finds it. wrk runs with one thread on
+# lookup (/internal/keys/reservation-views/{id}, never forwarded) finds it. wrk runs with one thread on
 # the same 2-core machine as the broker and both instances, so the figures are bounded by the CPU
 # they share; the forwarded/local ratio is the meaningful number.
 #
@@ -52,7 +52,7 @@ PY
 sleep 10  # let the instances apply the last records
 : >"$WORK/local.txt"; : >"$WORK/remote.txt"
 head -2000 "$WORK/ids.txt" | while read -r id ev; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$H1/internal/keys/reservations/$id")
+  code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$H1/internal/keys/reservation-views/$id")
   if [[ $code == 200 ]]; then echo "$id" >>"$WORK/local.txt"; else echo "$id" >>"$WORK/remote.txt"; fi
 done
 EVENT=$(awk 'NR==1 {print $2}' "$WORK/ids.txt")

@@ -91,7 +91,7 @@ log "(b) restore: /health/ready 200 after $(( (t1 - t0) )) ms from process start
 for i in $(seq 1 3000); do
   bad=0
   for id in $(head -50 "$WORK/ids.txt") $(tail -50 "$WORK/ids.txt"); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${HTTP[1]}/internal/keys/reservations/$id") == 200 ]] || { bad=1; break; }
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${HTTP[1]}/internal/keys/reservation-views/$id") == 200 ]] || { bad=1; break; }
   done
   [[ $bad == 0 ]] && break; sleep 0.2
 done
@@ -103,7 +103,7 @@ snapshot 1 "(b) after restore"
 # (c) failover with one standby
 owns() { # instance-number id -> 0 when the instance answers it from an active store (200, not stale)
   local h
-  h=$(curl -s -D - -o /dev/null "http://localhost:${HTTP[$1]}/internal/keys/reservations/$2")
+  h=$(curl -s -D - -o /dev/null "http://localhost:${HTTP[$1]}/internal/keys/reservation-views/$2")
   [[ $h == "HTTP/1.1 200"* ]] && ! grep -qi '^X-Ticketing-Stale' <<<"$h"
 }
 probe_owner() { # -> instance number owning most of the first 200 keys
@@ -128,7 +128,7 @@ for run in $(seq 1 "$FAILOVERS"); do
   for i in $(seq 1 600); do # the survivor's replicas hold the newest keys
     bad=0
     for id in $(tail -50 "$WORK/ids.txt"); do
-      [[ $(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${HTTP[$survivor]}/internal/keys/reservations/$id") == 200 ]] || { bad=1; break; }
+      [[ $(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${HTTP[$survivor]}/internal/keys/reservation-views/$id") == 200 ]] || { bad=1; break; }
     done
     [[ $bad == 0 ]] && break; sleep 1
   done

@@ -3,9 +3,14 @@
 # pass-through Kafka Streams app (io.ticketing.app.check.PassThrough) on the same broker and the
 # same preloaded input, measured in the same run, RUNS times in rotation; prints medians.
 #
-#   bench/throughput.sh [--records 200000] [--runs 3]
+#   bench/throughput.sh [--records 200000] [--runs 3] [--warmup 0]
+#     --warmup S: start each clock S seconds after the app's first commit (steady state, once the JIT
+#     has compiled the hot code); the backlog must last longer than that for every app
 #   SKIP_ALOS=1 bench/throughput.sh ...   (pass-through and EOS only; the ALOS column repeats EOS)
 #   STREAM_THREADS=2 bench/throughput.sh ...   (stream threads of every app, the pass-through too; default 1)
+#   COMMIT_MS=1000 bench/throughput.sh ...   (commit interval of the ticketing app; default 100)
+#   FLOORS=1 bench/throughput.sh ...   (also io.ticketing.app.check.ShapeFloor rekey and shape under
+#     exactly_once_v2: what one re-key, and the bare two-re-key shape of the topology, cost)
 #   APP_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" bench/throughput.sh ...
 #     (extra JVM options for the ticketing app only, e.g. to profile it with JFR)
 #
@@ -19,9 +24,9 @@ source "$(dirname "$0")/lib.sh"
 bench_init tput
 PORT="${BROKER_PORT:-19192}"
 HTTP_PORT="${HTTP_PORT:-17170}"
-RECORDS=200000 RUNS=3
+RECORDS=200000 RUNS=3 WARMUP=0
 THREADS="${STREAM_THREADS:-1}"
-parse_options "--records=RECORDS --runs=RUNS" "$@"
+parse_options "--records=RECORDS --runs=RUNS --warmup=WARMUP" "$@"
 BOOT="localhost:$PORT"
 
 start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
@@ -37,25 +42,32 @@ measure() { # mode run -> prints records/s
   case "$mode" in
     passthrough) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.PassThrough "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
                    >"$WORK/$id.log" 2>&1 & ;;
+    rekey|shape) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.ShapeFloor "$mode" "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
+                   >"$WORK/$id.log" 2>&1 & ;;
     eos|alos)
       local g=exactly_once_v2; [[ $mode == alos ]] && g=at_least_once
-      KAFKA_COMMIT_INTERVAL_MS=100 KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
+      KAFKA_COMMIT_INTERVAL_MS="${COMMIT_MS:-100}" KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
         "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
   # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.
   pid=$!; track_via_file "$pid"
-  out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 600 24 | tail -1)
+  out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 1800 24 "$WARMUP" | tail -1)
   kill "$pid"; wait "$pid" 2>/dev/null || true; untrack_via_file "$pid"
   # What the broker carried for this app id besides the inputs: repartition and changelog records.
   "${JAVA[@]}" -Xmx128m io.ticketing.app.check.TopicVolumes "$BOOT" "$id-" "$SENT" >"$WORK/volumes-$mode.txt" 2>/dev/null || true
   echo "$out" | awk '{print $2}'
 }
 
-: >"$WORK/results.tsv"
+: >"$WORK/results.tsv"; : >"$WORK/floors.tsv"
 for run in $(seq 1 "$RUNS"); do
   pt=$(measure passthrough "$run"); eos=$(measure eos "$run")
   if [[ -n "${SKIP_ALOS:-}" ]]; then alos=$eos; else alos=$(measure alos "$run"); fi
+  if [[ -n "${FLOORS:-}" ]]; then
+    rekey=$(measure rekey "$run"); shape=$(measure shape "$run")
+    printf '%s\t%s\t%s\n' "$run" "$rekey" "$shape" >>"$WORK/floors.tsv"
+    echo "floors run $run: rekey $rekey shape $shape rec/s"
+  fi
   printf '%s\t%s\t%s\t%s\n' "$run" "$pt" "$eos" "$alos" | tee -a "$WORK/results.tsv"
 done
 echo "records written per input record by the last EOS run's application id (internal topics):"
@@ -67,3 +79,7 @@ awk '{print $3}' "$WORK/results.tsv" | median | xargs printf 'median EOS %s rec/
 awk '{print $4}' "$WORK/results.tsv" | median | xargs printf 'median ALOS %s rec/s\n'
 awk '{printf "%.3f\n", $3/$2}' "$WORK/results.tsv" | median | xargs printf 'median EOS/passthrough ratio %s\n'
 awk '{printf "%.3f\n", $4/$2}' "$WORK/results.tsv" | median | xargs printf 'median ALOS/passthrough ratio %s\n'
+if [[ -n "${FLOORS:-}" ]]; then
+  paste "$WORK/results.tsv" "$WORK/floors.tsv" | awk '{printf "%.3f\n", $6/$2}' | median | xargs printf 'median rekey-floor/passthrough ratio %s\n'
+  paste "$WORK/results.tsv" "$WORK/floors.tsv" | awk '{printf "%.3f\n", $7/$2}' | median | xargs printf 'median shape-floor/passthrough ratio %s\n'
+fi

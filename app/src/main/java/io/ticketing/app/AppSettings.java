@@ -69,7 +69,8 @@ public record AppSettings(
             ORPHAN_TIMEOUT_MS, TICKET_SECRET, TOPIC_PARTITIONS, TOPIC_REPLICATION, ROCKSDB_MEMORY_MB, SettingsSource.CONFIG_FILE,
             TOPIC_PREFIX + "RESERVATION_CREATED", TOPIC_PREFIX + "RESERVATION_EXPIRED",
             TOPIC_PREFIX + "PAYMENT_SUCCEEDED", TOPIC_PREFIX + "PAYMENT_FAILED", TOPIC_PREFIX + "TICKET_ISSUED",
-            TOPIC_PREFIX + "REFUND_REQUESTED", TOPIC_PREFIX + "DEAD_LETTER");
+            TOPIC_PREFIX + "REFUND_REQUESTED", TOPIC_PREFIX + "DEAD_LETTER", TOPIC_PREFIX + "RESERVATION_VIEWS",
+            TOPIC_PREFIX + "TICKET_VIEWS", TOPIC_PREFIX + "CUSTOMER_TICKETS");
 
     public AppSettings {
         kafkaProperties = Map.copyOf(kafkaProperties);
@@ -138,7 +139,7 @@ public record AppSettings(
     }
 
     private static TopicNames topics(SettingReader read) {
-        TopicNames d = TopicNames.defaults();
+        TopicNames d = TopicNames.defaults(checkApplicationId(read.string(APPLICATION_ID, "ticketing")));
         TopicNames topics = new TopicNames(
                 topic(read, "RESERVATION_CREATED", d.reservationCreated()),
                 topic(read, "RESERVATION_EXPIRED", d.reservationExpired()),
@@ -146,10 +147,14 @@ public record AppSettings(
                 topic(read, "PAYMENT_FAILED", d.paymentFailed()),
                 topic(read, "TICKET_ISSUED", d.ticketIssued()),
                 topic(read, "REFUND_REQUESTED", d.refundRequested()),
-                topic(read, "DEAD_LETTER", d.deadLetter()));
+                topic(read, "DEAD_LETTER", d.deadLetter()),
+                topic(read, "RESERVATION_VIEWS", d.reservationViews()),
+                topic(read, "TICKET_VIEWS", d.ticketViews()),
+                topic(read, "CUSTOMER_TICKETS", d.customerTickets()));
         Set<String> distinct = new TreeSet<>(topics.inputs());
         distinct.addAll(topics.outputs());
-        if (distinct.size() != topics.inputs().size() + topics.outputs().size()) {
+        distinct.addAll(topics.views());
+        if (distinct.size() != topics.inputs().size() + topics.outputs().size() + topics.views().size()) {
             throw new BadSettingException(TOPIC_PREFIX + "*", "two topics have the same name: " + topics);
         }
         return topics;

@@ -108,6 +108,7 @@ public final class TicketingService implements AutoCloseable {
             return;
         }
         topics.createIfMissing(config.topics().outputs());
+        topics.createCompactedIfMissing(config.topics().views());
         if (settings.embedded()) {
             topics.createIfMissing(config.topics().inputs());
         } else if (!topics.awaitExisting(config.topics().inputs(), () -> !closing)) {

@@ -3,6 +3,7 @@ package io.ticketing.app;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -11,13 +12,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the topics exist before the streams client starts (CONTRACT §1). Output and dead-letter
- * topics belong to this app, so it creates them. Input topics belong to the upstream services: the
+ * Makes sure the topics exist before the streams client starts (CONTRACT §1). Output, dead-letter
+ * and view topics belong to this app, so it creates them. Input topics belong to the upstream services: the
  * app names the missing ones and waits for them, rather than letting Kafka Streams fail or hang
  * silently; with the embedded broker it plays upstream and creates them.
  */
@@ -65,9 +67,21 @@ final class TopicSetup {
     }
 
     void createIfMissing(List<String> topics) throws InterruptedException {
+        createIfMissing(topics, Map.of());
+    }
+
+    /**
+     * The view topics: compacted, because each is the changelog of a query store and a view is its
+     * latest value per key (a purged view is a tombstone, gone at the next compaction).
+     */
+    void createCompactedIfMissing(List<String> topics) throws InterruptedException {
+        createIfMissing(topics, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    private void createIfMissing(List<String> topics, Map<String, String> configs) throws InterruptedException {
         List<NewTopic> missing = new ArrayList<>();
         for (String topic : missing(topics)) {
-            missing.add(new NewTopic(topic, Optional.of(partitions), replication));
+            missing.add(new NewTopic(topic, Optional.of(partitions), replication).configs(configs));
         }
         if (missing.isEmpty()) {
             return;

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketing.serdes.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +60,7 @@ class RestartEndToEndTest {
                 before.forEach(upstream::send);
                 await().atMost(BOUND).until(() -> reader.poll("ticket-issued").size() >= 20);
                 assertThat(dir.resolve("state").resolve(UncleanStopMarker.FILE_NAME)).exists();
+                await().atMost(BOUND).until(() -> soldSeats(app, "show-restart") == 20);
             }
             // A clean stop says so: the next start keeps its local state instead of wiping it.
             assertThat(dir.resolve("state").resolve(UncleanStopMarker.FILE_NAME)).doesNotExist();
@@ -72,6 +77,9 @@ class RestartEndToEndTest {
                 await().atMost(BOUND).until(() ->
                         keys(reader.poll("ticket-issued")).contains(fresh.orderId())
                                 && keys(reader.poll("refund-requested")).contains(rival.orderId()));
+                // The show summary is kept in memory and recounted from the seats when a task starts:
+                // the 20 seats sold before the restart are counted again, plus the one sold after.
+                await().atMost(BOUND).until(() -> soldSeats(app, "show-restart") == 21);
             }
 
             List<ConsumerRecord<byte[], byte[]>> tickets = reader.poll("ticket-issued");
@@ -84,6 +92,17 @@ class RestartEndToEndTest {
             assertThat(refund.get("reason").asText()).isEqualTo("seat-unavailable");
             assertThat(keys(reader.poll("refund-requested"))).containsOnly(rival.orderId());
         }
+    }
+
+    /** The show summary's SOLD total, as the HTTP layer answers it; -1 while it cannot answer. */
+    static long soldSeats(RunningApp app, String eventId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.service().httpPort() + "/events/" + eventId + "/summary")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return -1;
+        }
+        return Json.mapper().readTree(response.body()).get("totals").get("SOLD").asLong();
     }
 
     static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -25,7 +25,7 @@ final class QueryRoutes {
 
     /** The stores a forwarded key lookup may read (never the internal timer or dedupe stores). */
     private static final Set<String> KEY_STORES = Set.of(StoreNames.RESERVATIONS, StoreNames.SEATS,
-            StoreNames.ORDERS, StoreNames.TICKETS, StoreNames.TICKETS_BY_NUMBER, StoreNames.CUSTOMER_TICKETS);
+            StoreNames.ORDERS, StoreNames.TICKETS, StoreNames.CUSTOMER_TICKETS);
 
     private final KeyLookup keys;
     private final ShowQueries shows;

@@ -54,7 +54,7 @@ final class ShowQueries {
         // Each partition returns one more than a page, so the merge knows whether another page exists.
         SeatFilter perPartition = new SeatFilter(filter.section(), filter.status(), filter.after(), filter.limit() + 1);
         String path = String.format(INTERNAL_SEATS, eventId) + query(perPartition);
-        return gather(StoreNames.SEATS_BY_SHOW,
+        return gather(StoreNames.SHOW_SEATS,
                 () -> stores.showSeats(eventId, perPartition),
                 path,
                 body -> read(body, ShowPart.Seats.class),

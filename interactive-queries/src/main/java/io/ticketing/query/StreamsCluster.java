@@ -1,5 +1,7 @@
 package io.ticketing.query;
 
+import io.ticketing.topology.CustomerTicketKeys;
+import io.ticketing.topology.StoreNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +35,10 @@ final class StreamsCluster implements Cluster {
     public KeyLocation locate(String store, String key) {
         KeyQueryMetadata metadata;
         try {
-            metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+            // A customer's tickets are partitioned by the customerId part of their keys (CustomerTicketKeys).
+            metadata = StoreNames.CUSTOMER_TICKETS.equals(store)
+                    ? streams.queryMetadataForKey(store, key, CustomerTicketKeys.PARTITIONER)
+                    : streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         } catch (StreamsException | IllegalStateException notStartedOrMoving) {
             return KeyLocation.unknown();
         }

@@ -1,8 +1,12 @@
 package io.ticketing.query;
 
+import io.ticketing.events.TicketIssued;
+import io.ticketing.topology.CustomerTicketKeys;
 import io.ticketing.topology.StoreNames;
+import io.ticketing.topology.view.CustomerTickets;
 import io.ticketing.topology.view.SeatView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.LagInfo;
@@ -31,8 +36,11 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
 
     /** Every key-value view the HTTP layer reads. */
     static final List<String> QUERY_STORES = List.of(StoreNames.RESERVATIONS, StoreNames.SEATS,
-            StoreNames.SEATS_BY_SHOW, StoreNames.SHOW_SUMMARY, StoreNames.ORDERS, StoreNames.TICKETS,
-            StoreNames.TICKETS_BY_NUMBER, StoreNames.CUSTOMER_TICKETS);
+            StoreNames.SHOW_SEATS, StoreNames.SHOW_SUMMARY, StoreNames.ORDERS, StoreNames.TICKETS,
+            StoreNames.CUSTOMER_TICKETS);
+
+    private static final Comparator<TicketIssued> OLDEST_FIRST =
+            Comparator.comparing(TicketIssued::issuedAt).thenComparing(TicketIssued::ticketId);
 
     /** Lags are fetched from the brokers; refreshing them at most this often keeps reads cheap. */
     private static final long LAG_REFRESH_MILLIS = 2_000;
@@ -56,25 +64,45 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
         if (partition == KeyLocation.UNKNOWN_PARTITION) {
             // Without a partition we cannot tell which replica is authoritative: whatever is found is stale.
             try {
-                Object value = open(store, anyPartition(store).enableStaleStores()).get(key);
+                Object value = get(open(store, anyPartition(store).enableStaleStores()), store, key);
                 return value != null ? LocalRead.staleFound(value, null) : LocalRead.staleNotFound(null);
             } catch (InvalidStateStoreException none) {
                 return LocalRead.unavailable();
             }
         }
         try {
-            Object value = open(store, activeOnly(store, partition)).get(key);
+            Object value = get(open(store, activeOnly(store, partition)), store, key);
             return value != null ? LocalRead.found(value) : LocalRead.notFound();
         } catch (InvalidStateStoreException notActiveHere) {
             // Fall through: maybe a standby (or a restoring active) replica of it is here.
         }
         try {
-            Object value = open(store, activeOnly(store, partition).enableStaleStores()).get(key);
+            Object value = get(open(store, activeOnly(store, partition).enableStaleStores()), store, key);
             Long lag = lagOf(store, partition);
             return value != null ? LocalRead.staleFound(value, lag) : LocalRead.staleNotFound(lag);
         } catch (InvalidStateStoreException noReplicaHere) {
             return LocalRead.unavailable();
         }
+    }
+
+    /**
+     * One key's value as the HTTP layer shows it. A customer's tickets are one entry per ticket
+     * ({@link CustomerTicketKeys}), gathered from the customer's prefix, oldest first; null when none.
+     */
+    private static Object get(ReadOnlyKeyValueStore<String, Object> replica, String store, String key) {
+        if (!StoreNames.CUSTOMER_TICKETS.equals(store)) {
+            return replica.get(key);
+        }
+        List<TicketIssued> tickets = new ArrayList<>();
+        String prefix = CustomerTicketKeys.prefix(key);
+        try (KeyValueIterator<String, Object> it = replica.prefixScan(prefix, new StringSerializer())) {
+            it.forEachRemaining(entry -> tickets.add((TicketIssued) entry.value));
+        }
+        if (tickets.isEmpty()) {
+            return null;
+        }
+        tickets.sort(OLDEST_FIRST);
+        return new CustomerTickets(key, tickets);
     }
 
     @Override
@@ -87,10 +115,12 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
                 // Start at the cursor rather than the first seat: a page costs its own size, not its offset.
                 String from = filter.after() == null ? StoreNames.showPrefix(eventId)
                         : StoreNames.showSeatKey(eventId, filter.after());
-                try (KeyValueIterator<String, Object> it = showRange(StoreNames.SEATS_BY_SHOW, partition, from, eventId)) {
-                    // Keys sort by seatId within a show, so the first `limit` matches are the page.
+                ReadOnlyKeyValueStore<String, Object> seatsHere = open(StoreNames.SEATS, activeOnly(StoreNames.SEATS, partition));
+                try (KeyValueIterator<String, Object> it = showRange(StoreNames.SHOW_SEATS, partition, from, eventId)) {
+                    // Keys sort by seatId within a show, so the first `limit` matches are the page. The
+                    // index holds the seatIds; the seats are in the same partition's seat store.
                     while (it.hasNext() && seats.size() < filter.limit()) {
-                        Object value = it.next().value;
+                        Object value = seatsHere.get(String.valueOf(it.next().value));
                         if (value instanceof SeatView seat && filter.accepts(seat)) {
                             seats.add(seat);
                         }
@@ -98,7 +128,7 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
                 }
                 partitions.put(partition, seats);
             } catch (InvalidStateStoreException e) {
-                if (hasReplica(StoreNames.SEATS_BY_SHOW, partition)) {
+                if (hasReplica(StoreNames.SHOW_SEATS, partition)) {
                     unavailable.add(partition);
                 }
             }

@@ -39,14 +39,8 @@ final class TicketVerifier {
             return CompletableFuture.completedFuture(Problem.of(403, "forged-ticket", "Not a genuine ticket",
                     "The code's signature does not match.", Map.of("valid", false, "reason", "forged")));
         }
-        return lookup.find(StoreNames.TICKETS_BY_NUMBER, ticketNumber.get(), Optional.empty(), false)
-                .thenCompose(byNumber -> {
-                    if (!byNumber.found()) {
-                        return CompletableFuture.completedFuture(byNumber);
-                    }
-                    String ticketId = read(byNumber.json(), String.class);
-                    return lookup.find(StoreNames.TICKETS, ticketId, Optional.empty(), false);
-                })
+        // The number names the ticket's id (TicketCodes#ticketIdOf): one lookup, no index.
+        return lookup.find(StoreNames.TICKETS, TicketCodes.ticketIdOf(ticketNumber.get()), Optional.empty(), false)
                 .thenApply(ticket -> {
                     if (ticket.outcome() == LocalRead.Outcome.UNAVAILABLE) {
                         return Problem.unavailable("The ticket's state is moving between instances; retry shortly.");

@@ -37,7 +37,7 @@ class KeyRoutingTest {
         assertThat(viaA.statusCode()).isEqualTo(200);
         assertThat(viaA.body()).isEqualTo(atB.body());
         assertThat(Json.mapper().readTree(viaA.body()).get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(a.forwarded).containsExactly(b.host().port() + "/internal/keys/orders/ord-1?partition=0");
+        assertThat(a.forwarded).containsExactly(b.host().port() + "/internal/keys/order-views/ord-1?partition=0");
         assertThat(b.forwarded).isEmpty();
         assertThat(a.stores.reads).hasValue(0);
     }
@@ -61,7 +61,7 @@ class KeyRoutingTest {
         b.stores.put(StoreNames.ORDERS, "ord-1", Views.order("ord-1", OrderStatus.CONFIRMED));
         b.cluster.locations.put(StoreNames.ORDERS, KeyLocation.of(2, b.host()));
 
-        HttpResponse<String> response = b.get("/internal/keys/orders/ord-1", true);
+        HttpResponse<String> response = b.get("/internal/keys/order-views/ord-1", true);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(b.stores.lastPartition).isEqualTo(2);
@@ -69,8 +69,8 @@ class KeyRoutingTest {
 
     @Test
     void aMalformedPartitionIs400BeforeAnyStoreIsRead() throws Exception {
-        assertProblem(b.get("/internal/keys/orders/ord-1?partition=-1", true), 400);
-        assertProblem(b.get("/internal/keys/orders/ord-1?partition=x", true), 400);
+        assertProblem(b.get("/internal/keys/order-views/ord-1?partition=-1", true), 400);
+        assertProblem(b.get("/internal/keys/order-views/ord-1?partition=x", true), 400);
         assertThat(b.stores.reads).hasValue(0);
     }
 
@@ -143,7 +143,7 @@ class KeyRoutingTest {
 
             HttpResponse<String> response = a.get("/orders/ord-1");
 
-            assertThat(a.forwarded).containsExactly(silent.getLocalPort() + "/internal/keys/orders/ord-1?partition=3");
+            assertThat(a.forwarded).containsExactly(silent.getLocalPort() + "/internal/keys/order-views/ord-1?partition=3");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue(QueryHeaders.STALE)).hasValue("true");
             assertThat(response.headers().firstValue(QueryHeaders.STALE_LAG)).hasValue(Long.toString(FakeStores.STANDBY_LAG));

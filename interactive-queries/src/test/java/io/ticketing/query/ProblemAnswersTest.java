@@ -73,7 +73,7 @@ class ProblemAnswersTest {
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() throws Exception {
         assertProblem(instance.get("/nothing/here"), 404);
-        assertProblem(instance.get("/internal/keys/view-timers/k1"), 404);
+        assertProblem(instance.get("/internal/keys/seat-timers/k1"), 404);
     }
 
     @Test

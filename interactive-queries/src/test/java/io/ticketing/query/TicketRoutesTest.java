@@ -35,11 +35,8 @@ class TicketRoutesTest {
     @BeforeEach
     void issue() {
         owner.stores.put(StoreNames.TICKETS, ticket.ticketId(), ticket);
-        owner.stores.put(StoreNames.TICKETS_BY_NUMBER, ticket.ticketNumber(), ticket.ticketId());
-        for (String store : new String[] {StoreNames.TICKETS, StoreNames.TICKETS_BY_NUMBER}) {
-            gate.cluster.locations.put(store, KeyLocation.of(0, owner.host()));
-            owner.cluster.locations.put(store, KeyLocation.of(0, owner.host()));
-        }
+        gate.cluster.locations.put(StoreNames.TICKETS, KeyLocation.of(0, owner.host()));
+        owner.cluster.locations.put(StoreNames.TICKETS, KeyLocation.of(0, owner.host()));
     }
 
     @AfterEach

@@ -37,7 +37,7 @@ final class Views {
 
     static TicketIssued ticket(String reservationId, String secret) {
         String number = TicketCodes.ticketNumber(reservationId, AT);
-        String ticketId = TicketCodes.ticketId(reservationId);
+        String ticketId = TicketCodes.ticketIdOf(number);
         return new TicketIssued("1.0", ticketId, number, "ord-1", "pay-1", "cust-1", "evt-1", "seat-1", "12", "A",
                 TicketCodes.pdfPath(ticketId), new TicketCodes(secret).qrCode(number), AT, TicketIssued.STATUS);
     }

@@ -16,10 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
  * code offline with nothing but the secret.
  *
  * <ul>
- *   <li>ticketId: name-based UUID of the reservationId</li>
  *   <li>ticketNumber: {@code TKT-<year the reservation was created>-<12 Crockford base32 chars>}, 60
  *       bits of SHA-256 of the reservationId, so collisions stay negligible well past millions of
  *       tickets</li>
+ *   <li>ticketId: name-based UUID of the ticketNumber, so a scanned code (which carries the number)
+ *       leads straight to its ticket, without an index from numbers to ids</li>
  *   <li>qrCode: {@code <ticketNumber>-<16 base32 chars>}, 80 bits of HMAC-SHA256(secret, ticketNumber)</li>
  * </ul>
  */
@@ -39,8 +40,14 @@ public final class TicketCodes {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC);
     }
 
-    public static String ticketId(String reservationId) {
-        return UUID.nameUUIDFromBytes(("ticket:" + reservationId).getBytes(StandardCharsets.UTF_8)).toString();
+    /** The ticketId of the ticket numbered {@code ticketNumber}. */
+    public static String ticketIdOf(String ticketNumber) {
+        return UUID.nameUUIDFromBytes(("ticket:" + ticketNumber).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The ticketId a reservation's ticket gets, if it gets one. */
+    public static String ticketId(String reservationId, Instant reservationCreatedAt) {
+        return ticketIdOf(ticketNumber(reservationId, reservationCreatedAt));
     }
 
     public static String ticketNumber(String reservationId, Instant reservationCreatedAt) {

@@ -15,10 +15,14 @@ import io.ticketing.topology.internal.EventDecoder;
 import io.ticketing.topology.internal.Output;
 import io.ticketing.topology.internal.ReservationRouter;
 import io.ticketing.topology.internal.SeatArbiter;
-import io.ticketing.topology.internal.ViewMaterializer;
-import io.ticketing.topology.internal.ViewUpdate;
+import io.ticketing.topology.internal.OrderFolder;
+import io.ticketing.topology.internal.StateStores;
+import io.ticketing.topology.internal.ViewWriter;
+import io.ticketing.topology.view.OrderView;
+import io.ticketing.topology.view.ReservationView;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -43,10 +47,11 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *   <li>{@code reservation-router} (key reservationId) holds early commands and routes by seat →
  *       repartition {@code seat-commands};</li>
  *   <li>{@code seat-arbiter} (key seatId) decides every §3 row and emits ticket-issued,
- *       refund-requested, its own reservation-expired, and view updates → repartition
- *       {@code view-updates};</li>
- *   <li>{@code view-materializer} (key: the view's key) writes the query stores; it also reads
- *       {@code pending-order-updates}, the router's PENDING orders.</li>
+ *       refund-requested, its own reservation-expired, the reservation, ticket and customer-ticket
+ *       views (to their compacted view topics) and order updates (repartition {@code order-updates});</li>
+ *   <li>{@code order-folder} (key orderId) folds the arbiter's and the router's order updates into the
+ *       order views; each view topic is read into its query store (read-only stores: the topic is
+ *       the changelog).</li>
  * </ol>
  * Every source, processor, sink, repartition topic and store has an explicit name.
  */
@@ -54,16 +59,18 @@ public final class TicketingTopology {
 
     public static final String RESERVATION_COMMANDS = "reservation-commands";
     public static final String SEAT_COMMANDS = "seat-commands";
-    public static final String VIEW_UPDATES = "view-updates";
+    public static final String ORDER_UPDATES = "order-updates";
     public static final String PENDING_ORDER_UPDATES = "pending-order-updates";
     public static final String ROUTER = "reservation-router";
     public static final String ARBITER = "seat-arbiter";
-    public static final String MATERIALIZER = "view-materializer";
+    public static final String ORDER_FOLDER = "order-folder";
 
     private static final Serde<String> KEYS = Serdes.String();
     private static final Serde<byte[]> BYTES = Serdes.ByteArray();
     private static final Serde<Command> COMMANDS = JsonSerde.internal(Command.class);
-    private static final Serde<ViewUpdate> VIEW_UPDATE_SERDE = JsonSerde.internal(ViewUpdate.class);
+    private static final Serde<OrderView> ORDER_UPDATE_SERDE = JsonSerde.internal(OrderView.class);
+    private static final Serde<ReservationView> RESERVATION_VIEWS = JsonSerde.internal(ReservationView.class);
+    private static final Serde<TicketIssued> TICKET_VIEWS = JsonSerde.internal(TicketIssued.class);
 
     private TicketingTopology() {
     }
@@ -115,7 +122,7 @@ public final class TicketingTopology {
                 .repartition(Repartitioned.<String, Command>as(RESERVATION_COMMANDS)
                         .withKeySerde(KEYS).withValueSerde(COMMANDS))
                 .process(ReservationRouter.supplier(config), Named.as(ROUTER));
-        Map<String, KStream<String, Output>> fromRouter = split(routed, ROUTER, "seat-commands", "refunds", "views");
+        Map<String, KStream<String, Output>> fromRouter = split(routed, ROUTER, "seat-commands", "refunds", "orders");
 
         // Sub-topology 3: by seatId.
         KStream<String, Output> decided = fromRouter.get(ROUTER + "-seat-commands")
@@ -123,7 +130,8 @@ public final class TicketingTopology {
                 .repartition(Repartitioned.<String, Command>as(SEAT_COMMANDS)
                         .withKeySerde(KEYS).withValueSerde(COMMANDS))
                 .process(SeatArbiter.supplier(config), Named.as(ARBITER));
-        Map<String, KStream<String, Output>> fromArbiter = split(decided, ARBITER, "tickets", "refunds", "expired", "views");
+        Map<String, KStream<String, Output>> fromArbiter = split(decided, ARBITER,
+                "tickets", "refunds", "expired", "orders", "reservations", "ticket-views", "customer-tickets");
 
         refunds(fromRouter.get(ROUTER + "-refunds"), topics, ROUTER);
         refunds(fromArbiter.get(ARBITER + "-refunds"), topics, ARBITER);
@@ -136,17 +144,45 @@ public final class TicketingTopology {
                 .to(topics.reservationExpired(), Produced.with(KEYS, JsonSerde.of(ReservationExpired.class))
                         .withName(ARBITER + "-sink-" + topics.reservationExpired()));
 
-        // Sub-topology 4: by the view's own key.
-        KStream<String, ViewUpdate> arbiterViews = views(fromArbiter.get(ARBITER + "-views"), ARBITER)
-                .repartition(Repartitioned.<String, ViewUpdate>as(VIEW_UPDATES)
-                        .withKeySerde(KEYS).withValueSerde(VIEW_UPDATE_SERDE));
-        KStream<String, ViewUpdate> routerViews = views(fromRouter.get(ROUTER + "-views"), ROUTER)
-                .repartition(Repartitioned.<String, ViewUpdate>as(PENDING_ORDER_UPDATES)
-                        .withKeySerde(KEYS).withValueSerde(VIEW_UPDATE_SERDE));
-        arbiterViews.merge(routerViews, Named.as("merge-view-updates"))
-                .process(ViewMaterializer.supplier(config), Named.as(MATERIALIZER));
+        // The views the arbiter decides, each to its compacted topic, keyed as it is queried.
+        fromArbiter.get(ARBITER + "-reservations")
+                .mapValues(v -> ((Output.Reservation) v).view(), Named.as(ARBITER + "-unwrap-reservations"))
+                .to(topics.reservationViews(), Produced.with(KEYS, RESERVATION_VIEWS)
+                        .withName(ARBITER + "-sink-" + topics.reservationViews()));
+        fromArbiter.get(ARBITER + "-ticket-views")
+                .mapValues(v -> ((Output.TicketView) v).ticket(), Named.as(ARBITER + "-unwrap-ticket-views"))
+                .to(topics.ticketViews(), Produced.with(KEYS, TICKET_VIEWS)
+                        .withName(ARBITER + "-sink-" + topics.ticketViews()));
+        fromArbiter.get(ARBITER + "-customer-tickets")
+                .mapValues(v -> ((Output.CustomerTicket) v).ticket(), Named.as(ARBITER + "-unwrap-customer-tickets"))
+                .to(topics.customerTickets(), Produced.with(KEYS, TICKET_VIEWS)
+                        .withStreamPartitioner(CustomerTicketKeys.PARTITIONER)
+                        .withName(ARBITER + "-sink-" + topics.customerTickets()));
 
-        return builder.build();
+        // Sub-topology 4: by orderId. Router and arbiter each repartition their own updates: merging
+        // them first would fuse their sub-topologies.
+        KStream<String, OrderView> arbiterOrders = orders(fromArbiter.get(ARBITER + "-orders"), ARBITER)
+                .repartition(Repartitioned.<String, OrderView>as(ORDER_UPDATES)
+                        .withKeySerde(KEYS).withValueSerde(ORDER_UPDATE_SERDE));
+        KStream<String, OrderView> routerOrders = orders(fromRouter.get(ROUTER + "-orders"), ROUTER)
+                .repartition(Repartitioned.<String, OrderView>as(PENDING_ORDER_UPDATES)
+                        .withKeySerde(KEYS).withValueSerde(ORDER_UPDATE_SERDE));
+        arbiterOrders.merge(routerOrders, Named.as("merge-order-updates"))
+                .process(OrderFolder.supplier(config), Named.as(ORDER_FOLDER));
+
+        Topology topology = builder.build();
+        // Sub-topologies 5-7: each view topic into its query store, the topic being the store's changelog.
+        ViewListener listener = config.listener();
+        view(topology, StoreNames.RESERVATIONS, topics.reservationViews(), ReservationView.class,
+                listener::reservationChanged);
+        view(topology, StoreNames.TICKETS, topics.ticketViews(), TicketIssued.class, t -> { });
+        view(topology, StoreNames.CUSTOMER_TICKETS, topics.customerTickets(), TicketIssued.class, t -> { });
+        return topology;
+    }
+
+    private static <V> void view(Topology topology, String store, String topic, Class<V> type, Consumer<V> changed) {
+        topology.addReadOnlyStateStore(StateStores.view(store, type), "source-" + topic, KEYS.deserializer(),
+                JsonSerde.internal(type).deserializer(), topic, "write-" + store, ViewWriter.supplier(store, changed));
     }
 
     /** Sub-topology 1 for one input topic: bytes in, commands out, bad records to the dead-letter topic. */
@@ -190,7 +226,16 @@ public final class TicketingTopology {
         if (output instanceof Output.Expired) {
             return "expired";
         }
-        return "views";
+        if (output instanceof Output.Order) {
+            return "orders";
+        }
+        if (output instanceof Output.Reservation) {
+            return "reservations";
+        }
+        if (output instanceof Output.TicketView) {
+            return "ticket-views";
+        }
+        return "customer-tickets";
     }
 
     private static void refunds(KStream<String, Output> refunds, TopicNames topics, String processor) {
@@ -199,7 +244,7 @@ public final class TicketingTopology {
                         .withName(processor + "-sink-" + topics.refundRequested()));
     }
 
-    private static KStream<String, ViewUpdate> views(KStream<String, Output> views, String processor) {
-        return views.mapValues(v -> ((Output.View) v).update(), Named.as(processor + "-unwrap-views"));
+    private static KStream<String, OrderView> orders(KStream<String, Output> orders, String processor) {
+        return orders.mapValues(v -> ((Output.Order) v).update(), Named.as(processor + "-unwrap-orders"));
     }
 }

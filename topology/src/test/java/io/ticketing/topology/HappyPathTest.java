@@ -29,7 +29,7 @@ class HappyPathTest {
             assertThat(tickets).hasSize(1);
             TicketIssued t = tickets.get(0).value();
             assertThat(tickets.get(0).key()).isEqualTo(p.orderId());
-            assertThat(t.ticketId()).isEqualTo(TicketCodes.ticketId("r1"));
+            assertThat(t.ticketId()).isEqualTo(TicketCodes.ticketId("r1", c.createdAt()));
             assertThat(t.ticketNumber()).isEqualTo(TicketCodes.ticketNumber("r1", c.createdAt()));
             assertThat(t.qrCode()).isEqualTo(h.codes().qrCode(t.ticketNumber()));
             assertThat(t.pdfPath()).isEqualTo(TicketCodes.pdfPath(t.ticketId()));
@@ -43,7 +43,7 @@ class HappyPathTest {
             assertThat(h.order(p.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
             assertThat(h.order(p.orderId()).orElseThrow().ticketIds()).containsExactly(t.ticketId());
             assertThat(h.ticket(t.ticketId())).contains(t);
-            assertThat(h.ticketIdByNumber(t.ticketNumber())).contains(t.ticketId());
+            assertThat(h.ticketByNumber(t.ticketNumber())).contains(t);
             assertThat(h.customerTickets(c.customerId()).orElseThrow().tickets()).containsExactly(t);
             assertThat(h.seatsOfShow(c.eventId())).extracting("seatId").containsExactly("s1");
             assertThat(h.summary(c.eventId())).containsExactly(java.util.Map.entry("VIP|SOLD", 1L));

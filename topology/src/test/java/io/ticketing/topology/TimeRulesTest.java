@@ -174,7 +174,7 @@ class TimeRulesTest {
         h.pipe(p1);
         h.pipe(r2);
         h.pipe(f2);
-        String ticketId = TicketCodes.ticketId("r1");
+        String ticketId = TicketCodes.ticketId("r1", r1.createdAt());
         h.advance(TicketingConfig.DEFAULT_RETENTION.minusHours(1));
         assertThat(h.reservation("r1")).isPresent();
         assertThat(h.order(p1.orderId())).isPresent();
@@ -192,7 +192,6 @@ class TimeRulesTest {
         assertThat(h.size(StoreNames.PENDING_COMMANDS)).isZero();
         assertThat(h.size(StoreNames.ROUTER_TIMERS)).isZero();
         assertThat(h.size(StoreNames.SEAT_TIMERS)).isZero();
-        assertThat(h.size(StoreNames.VIEW_TIMERS)).isZero();
         // kept: the sold seat, the ticket and its lookups
         assertThat(h.seat("s1").orElseThrow().status()).isEqualTo(SeatStatus.SOLD);
         assertThat(h.ticket(ticketId)).isPresent();
@@ -252,8 +251,8 @@ class TimeRulesTest {
         assertThat(h.size(StoreNames.ROUTER_TIMERS)).isZero();
     }
 
-    // Timers are never cancelled (TimerIndex): a timer set for an earlier state fires and must leave
-    // the current one alone.
+    // Retention counts from an entity's last change, not its first; TTL timers are never cancelled
+    // (TimerIndex): one set for an earlier state fires and must leave the current one alone.
 
     @Test
     void aReservationViewChangedAfterItsFirstTerminalWriteStaysARetentionAfterTheLastChange() {
@@ -265,16 +264,15 @@ class TimeRulesTest {
         h.pipe(Events.paymentFor(r1, "p1").processedAt(r1.expiresAt().minusSeconds(1)).build());
         assertThat(h.reservation("r1").orElseThrow().status()).isEqualTo(ReservationStatus.TICKETED);
 
-        h.advance(TicketingConfig.DEFAULT_RETENTION.minusDays(1).plusHours(1)); // the EXPIRED view's timer fired
+        h.advance(TicketingConfig.DEFAULT_RETENTION.minusDays(1).plusHours(1)); // a retention after it EXPIRED
         assertThat(h.reservation("r1")).isPresent();
 
         h.advance(Duration.ofDays(1));
         assertThat(h.reservation("r1")).isEmpty();
-        assertThat(h.size(StoreNames.VIEW_TIMERS)).isZero();
     }
 
     @Test
-    void thePurgeTimerOfEarlierOrphansDoesNotForgetOnesResolvedLater() {
+    void resolvedOrphansAreRememberedARetentionAfterTheLastResolution() {
         PaymentSucceeded p1 = Events.paymentFor(r1, "p1").build();
         PaymentSucceeded p2 = Events.paymentFor(r1, "p2").build();
         h.pipe(p1);
@@ -285,7 +283,7 @@ class TimeRulesTest {
         h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT);
         assertThat(h.refundsRequested()).hasSize(1);
 
-        h.advance(TicketingConfig.DEFAULT_RETENTION.minusDays(1)); // p1's purge timer fired
+        h.advance(TicketingConfig.DEFAULT_RETENTION.minusDays(1)); // a retention after p1 was resolved
         h.pipe(p2);
         h.advance(TicketingConfig.DEFAULT_ORPHAN_TIMEOUT);
         assertThat(h.refundsRequested()).as("p2 is still remembered as refunded").isEmpty();

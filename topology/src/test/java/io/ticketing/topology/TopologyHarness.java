@@ -39,6 +39,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -230,26 +231,38 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public Optional<OrderView> order(String orderId) {
-        return Optional.ofNullable(this.<OrderView>store(StoreNames.ORDERS).get(orderId));
+        KeyValueStore<String, ValueAndTimestamp<OrderView>> orders =
+                driver.getTimestampedKeyValueStore(StoreNames.ORDERS);
+        ValueAndTimestamp<OrderView> entry = orders.get(orderId);
+        return Optional.ofNullable(entry == null ? null : entry.value());
     }
 
     public Optional<TicketIssued> ticket(String ticketId) {
         return Optional.ofNullable(this.<TicketIssued>store(StoreNames.TICKETS).get(ticketId));
     }
 
-    public Optional<String> ticketIdByNumber(String ticketNumber) {
-        return Optional.ofNullable(this.<String>store(StoreNames.TICKETS_BY_NUMBER).get(ticketNumber));
+    /** The ticket a scanned number leads to, as the HTTP layer finds it: by the ticketId it names. */
+    public Optional<TicketIssued> ticketByNumber(String ticketNumber) {
+        return ticket(TicketCodes.ticketIdOf(ticketNumber)).filter(t -> t.ticketNumber().equals(ticketNumber));
     }
 
+    /** A customer's tickets, oldest first, read by prefix as the HTTP layer does; empty if none. */
     public Optional<CustomerTickets> customerTickets(String customerId) {
-        return Optional.ofNullable(this.<CustomerTickets>store(StoreNames.CUSTOMER_TICKETS).get(customerId));
+        List<TicketIssued> tickets = new ArrayList<>();
+        for (KeyValue<String, TicketIssued> kv : this.<TicketIssued>prefix(StoreNames.CUSTOMER_TICKETS,
+                CustomerTicketKeys.prefix(customerId))) {
+            tickets.add(kv.value);
+        }
+        tickets.sort(Comparator.comparing(TicketIssued::issuedAt).thenComparing(TicketIssued::ticketId));
+        return tickets.isEmpty() ? Optional.empty() : Optional.of(new CustomerTickets(customerId, tickets));
     }
 
-    /** Every seat of a show, read by prefix (as the HTTP layer does on each instance), by seatId. */
+    /** Every seat of a show, read through the show's index (as the HTTP layer does on each instance), by seatId. */
     public List<SeatView> seatsOfShow(String eventId) {
         List<SeatView> seats = new ArrayList<>();
-        for (KeyValue<String, SeatView> kv : this.<SeatView>prefix(StoreNames.SEATS_BY_SHOW, StoreNames.showPrefix(eventId))) {
-            seats.add(kv.value);
+        KeyValueStore<String, SeatView> all = store(StoreNames.SEATS);
+        for (KeyValue<String, String> kv : this.<String>prefix(StoreNames.SHOW_SEATS, StoreNames.showPrefix(eventId))) {
+            seats.add(all.get(kv.value));
         }
         seats.sort(Comparator.comparing(SeatView::seatId));
         return seats;
@@ -270,7 +283,9 @@ public final class TopologyHarness implements AutoCloseable {
     /** Number of entries in any store (views and internal state), to check purges. */
     public long size(String storeName) {
         long n = 0;
-        try (KeyValueIterator<Object, Object> it = driver.getKeyValueStore(storeName).all()) {
+        KeyValueStore<Object, ?> store = StoreNames.ORDERS.equals(storeName)
+                ? driver.getTimestampedKeyValueStore(storeName) : driver.getKeyValueStore(storeName);
+        try (KeyValueIterator<Object, ?> it = store.all()) {
             while (it.hasNext()) {
                 it.next();
                 n++;

@@ -24,23 +24,23 @@ class TopologyNamesTest {
     void namedRepartitionTopicsProcessorsAndStores() {
         String text = description.toString();
         assertThat(text).contains("reservation-commands-repartition", "seat-commands-repartition",
-                "view-updates-repartition", "pending-order-updates-repartition",
-                "Processor: reservation-router", "Processor: seat-arbiter", "Processor: view-materializer",
-                "Source: source-reservation-created", "Processor: decode-payment-failed");
-        for (String store : new String[] {StoreNames.RESERVATIONS, StoreNames.SEATS, StoreNames.SEATS_BY_SHOW,
-                StoreNames.SHOW_SUMMARY, StoreNames.ORDERS, StoreNames.TICKETS, StoreNames.TICKETS_BY_NUMBER,
-                StoreNames.CUSTOMER_TICKETS, StoreNames.RESERVATION_ROUTES, StoreNames.PENDING_COMMANDS,
-                StoreNames.SEAT_RESERVATIONS, StoreNames.ROUTER_TIMERS, StoreNames.SEAT_TIMERS,
-                StoreNames.VIEW_TIMERS}) {
+                "order-updates-repartition", "pending-order-updates-repartition",
+                "Processor: reservation-router", "Processor: seat-arbiter", "Processor: order-folder",
+                "Source: source-reservation-created", "Processor: decode-payment-failed",
+                "Source: source-ticketing-reservation-views", "Processor: write-reservation-views");
+        for (String store : new String[] {StoreNames.RESERVATIONS, StoreNames.SEATS, StoreNames.SHOW_SEATS,
+                StoreNames.SHOW_SUMMARY, StoreNames.ORDERS, StoreNames.TICKETS, StoreNames.CUSTOMER_TICKETS,
+                StoreNames.RESERVATION_ROUTES, StoreNames.PENDING_COMMANDS, StoreNames.SEAT_RESERVATIONS,
+                StoreNames.ROUTER_TIMERS, StoreNames.SEAT_TIMERS}) {
             assertThat(text).contains(store);
         }
-        // inputs+decode, router, arbiter, materializer
-        assertThat(description.subtopologies()).hasSize(4);
+        // inputs+decode, router, arbiter, order folder, and one per view topic read into its store
+        assertThat(description.subtopologies()).hasSize(7);
     }
 
     @Test
     void topicNamesComeFromConfig() {
-        TopicNames custom = new TopicNames("rc", "rx", "ps", "pf", "ti", "rr", "dlt");
+        TopicNames custom = new TopicNames("rc", "rx", "ps", "pf", "ti", "rr", "dlt", "rv", "tv", "ct");
         String text = TicketingTopology.build(TopologyHarness.defaultConfig().withTopics(custom)).describe().toString();
         assertThat(text).contains("topics: [rc]", "topics: [rx]", "topics: [ps]", "topics: [pf]",
                 "topic: ti", "topic: rr", "topic: dlt");

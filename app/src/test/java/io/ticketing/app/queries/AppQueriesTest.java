@@ -10,6 +10,7 @@ import io.ticketing.app.TicketingService;
 import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.serdes.Json;
+import io.ticketing.topology.StoreNames;
 import io.ticketing.topology.TicketCodes;
 import io.ticketing.topology.TopicNames;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class AppQueriesTest {
     /** One reservation on its own seat, and the payment for it. */
     record Booking(ReservationCreated reservation, PaymentSucceeded payment) {
         String ticketId() {
-            return TicketCodes.ticketId(reservation.reservationId());
+            return TicketCodes.ticketId(reservation.reservationId(), reservation.createdAt());
         }
 
         String ticketNumber() {
@@ -217,7 +218,7 @@ class AppQueriesTest {
             assertThat(sumOverInstances("records_dead_lettered_total", "reservation-created")).isZero();
         });
         String metrics = Http.get(instances.get(0).httpPort(), "/metrics").body();
-        assertThat(metrics).contains("ticketing_store_entries{store=\"reservations\"}")
+        assertThat(metrics).contains("ticketing_store_entries{store=\"" + StoreNames.RESERVATIONS + "\"}")
                 .contains("ticketing_http_requests_seconds_bucket")
                 .contains("records_lag");
     }

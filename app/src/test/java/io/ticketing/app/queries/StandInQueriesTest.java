@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ticketing.app.EmbeddedKafka;
 import io.ticketing.events.TicketIssued;
 import io.ticketing.serdes.Json;
+import io.ticketing.topology.CustomerTicketKeys;
+import io.ticketing.topology.StoreNames;
 import io.ticketing.topology.TicketCodes;
 import io.ticketing.topology.view.CustomerTickets;
 import io.ticketing.topology.view.OrderStatus;
@@ -51,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandInQueriesTest {
 
     static final Duration BOUND = Duration.ofSeconds(120);
+    static final int PARTITIONS = 3;
     static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
     static final TicketCodes CODES = new TicketCodes(StandInInstance.SECRET);
 
@@ -69,7 +72,7 @@ class StandInQueriesTest {
         broker = EmbeddedKafka.start(dir.resolve("kafka"), 0);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(StandInViews.TOPICS.stream()
-                    .map(t -> new NewTopic(t, Optional.of(3), Optional.empty())).toList()).all().get();
+                    .map(t -> new NewTopic(t, Optional.of(PARTITIONS), Optional.empty())).toList()).all().get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -109,7 +112,7 @@ class StandInQueriesTest {
                     Integer.toString(i), section, new BigDecimal("40.00"),
                     paid ? ReservationStatus.TICKETED : ReservationStatus.ACTIVE, AT, AT.plusSeconds(900),
                     paid ? "pay-" + i : null, paid ? "ord-" + i : null,
-                    paid ? TicketCodes.ticketId(reservationId) : null, AT);
+                    paid ? TicketCodes.ticketId(reservationId, AT) : null, AT);
             send(StandInViews.RESERVATIONS, reservationId, reservation);
             expected.put("/reservations/" + reservationId, reservation);
 
@@ -121,33 +124,41 @@ class StandInQueriesTest {
 
             OrderView order = new OrderView("ord-" + i, "cust-" + (i % 5), List.of(reservationId), "pay-" + i,
                     new BigDecimal("40.00"), "EUR", paid ? OrderStatus.CONFIRMED : OrderStatus.PENDING,
-                    paid ? List.of(TicketCodes.ticketId(reservationId)) : List.of(), AT);
+                    paid ? List.of(TicketCodes.ticketId(reservationId, AT)) : List.of(), AT);
             send(StandInViews.ORDERS, order.orderId(), order);
             expected.put("/orders/" + order.orderId(), order);
 
             if (paid) {
                 String number = TicketCodes.ticketNumber(reservationId, AT);
-                TicketIssued ticket = new TicketIssued("1.0", TicketCodes.ticketId(reservationId), number,
+                String ticketId = TicketCodes.ticketIdOf(number);
+                TicketIssued ticket = new TicketIssued("1.0", ticketId, number,
                         order.orderId(), "pay-" + i, order.customerId(), show, seatId, seat.seatNumber(), section,
-                        TicketCodes.pdfPath(TicketCodes.ticketId(reservationId)), CODES.qrCode(number), AT,
-                        TicketIssued.STATUS);
+                        TicketCodes.pdfPath(ticketId), CODES.qrCode(number), AT, TicketIssued.STATUS);
                 send(StandInViews.TICKETS, ticket.ticketId(), ticket);
-                send(StandInViews.TICKET_NUMBERS, number, ticket.ticketId());
+                String customerKey = CustomerTicketKeys.key(ticket.customerId(), ticketId);
+                int partition = CustomerTicketKeys.PARTITIONER
+                        .partitions(StandInViews.CUSTOMER_TICKETS, customerKey, null, PARTITIONS).orElseThrow()
+                        .iterator().next();
+                send(StandInViews.CUSTOMER_TICKETS, partition, customerKey, ticket);
                 expected.put("/tickets/" + ticket.ticketId(), ticket);
                 byCustomer.computeIfAbsent(ticket.customerId(), c -> new ArrayList<>()).add(ticket);
             }
         }
         byCustomer.forEach((customer, tickets) -> {
-            CustomerTickets view = new CustomerTickets(customer, tickets);
-            send(StandInViews.CUSTOMER_TICKETS, customer, view);
-            expected.put("/customers/" + customer + "/tickets", view);
+            // Every ticket has the same issuedAt here: oldest first means by ticketId.
+            tickets.sort(java.util.Comparator.comparing(TicketIssued::ticketId));
+            expected.put("/customers/" + customer + "/tickets", new CustomerTickets(customer, tickets));
         });
         producer.flush();
     }
 
     private static void send(String topic, String key, Object value) {
+        send(topic, null, key, value);
+    }
+
+    private static void send(String topic, Integer partition, String key, Object value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, Json.mapper().writeValueAsString(value)));
+            producer.send(new ProducerRecord<>(topic, partition, key, Json.mapper().writeValueAsString(value)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -168,7 +179,7 @@ class StandInQueriesTest {
         // With three instances, most keys live elsewhere: the hop is real.
         String metrics = Http.get(instances.get(0).port, "/metrics").body();
         assertThat(metrics).contains("ticketing_query_lookups_total{served=\"forwarded\"}")
-                .contains("ticketing_store_entries{store=\"reservations\"}")
+                .contains("ticketing_store_entries{store=\"" + StoreNames.RESERVATIONS + "\"}")
                 .contains("kafka_stream");
     }
 
@@ -205,7 +216,7 @@ class StandInQueriesTest {
     @Test
     @Order(3)
     void ticketsVerifyAndRenderFromAnyInstance() {
-        TicketIssued ticket = (TicketIssued) expected.get("/tickets/" + TicketCodes.ticketId("res-4"));
+        TicketIssued ticket = (TicketIssued) expected.get("/tickets/" + TicketCodes.ticketId("res-4", AT));
         for (StandInInstance instance : instances) {
             HttpResponse<String> genuine = Http.get(instance.port, "/tickets/verify/" + ticket.qrCode());
             assertThat(genuine.statusCode()).isEqualTo(200);

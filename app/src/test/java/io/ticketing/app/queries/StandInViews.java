@@ -32,10 +32,9 @@ final class StandInViews {
     static final String RESERVATIONS = "iq-reservations";
     static final String ORDERS = "iq-orders";
     static final String TICKETS = "iq-tickets";
-    static final String TICKET_NUMBERS = "iq-ticket-numbers";
     static final String CUSTOMER_TICKETS = "iq-customer-tickets";
     static final String SEATS = "iq-seats";
-    static final List<String> TOPICS = List.of(RESERVATIONS, ORDERS, TICKETS, TICKET_NUMBERS, CUSTOMER_TICKETS, SEATS);
+    static final List<String> TOPICS = List.of(RESERVATIONS, ORDERS, TICKETS, CUSTOMER_TICKETS, SEATS);
 
     private StandInViews() {
     }
@@ -45,14 +44,14 @@ final class StandInViews {
         view(builder, RESERVATIONS, StoreNames.RESERVATIONS, ReservationView.class, listener::reservationChanged);
         view(builder, ORDERS, StoreNames.ORDERS, OrderView.class, listener::orderChanged);
         view(builder, TICKETS, StoreNames.TICKETS, TicketIssued.class, v -> { });
-        view(builder, TICKET_NUMBERS, StoreNames.TICKETS_BY_NUMBER, String.class, v -> { });
-        view(builder, CUSTOMER_TICKETS, StoreNames.CUSTOMER_TICKETS, CustomerTickets.class, v -> { });
+        // One entry per ticket, key customerId|ticketId, partitioned by customerId (CustomerTicketKeys).
+        view(builder, CUSTOMER_TICKETS, StoreNames.CUSTOMER_TICKETS, TicketIssued.class, v -> { });
 
         builder.addStateStore(store(StoreNames.SEATS, JsonSerde.of(SeatView.class)));
-        builder.addStateStore(store(StoreNames.SEATS_BY_SHOW, JsonSerde.of(SeatView.class)));
+        builder.addStateStore(store(StoreNames.SHOW_SEATS, Serdes.String()));
         builder.addStateStore(store(StoreNames.SHOW_SUMMARY, Serdes.Long()));
         builder.stream(SEATS, Consumed.with(Serdes.String(), JsonSerde.of(SeatView.class)))
-                .process(SeatWriter::new, StoreNames.SEATS, StoreNames.SEATS_BY_SHOW, StoreNames.SHOW_SUMMARY);
+                .process(SeatWriter::new, StoreNames.SEATS, StoreNames.SHOW_SEATS, StoreNames.SHOW_SUMMARY);
         return builder.build();
     }
 
@@ -89,16 +88,16 @@ final class StandInViews {
         }
     }
 
-    /** Seat, show index and per-partition show counts, all in the seat's partition. */
+    /** Seat, show index (show|seat → seatId) and per-partition show counts, all in the seat's partition. */
     private static final class SeatWriter implements Processor<String, SeatView, Void, Void> {
         private KeyValueStore<String, SeatView> seats;
-        private KeyValueStore<String, SeatView> byShow;
+        private KeyValueStore<String, String> byShow;
         private KeyValueStore<String, Long> summary;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             seats = context.getStateStore(StoreNames.SEATS);
-            byShow = context.getStateStore(StoreNames.SEATS_BY_SHOW);
+            byShow = context.getStateStore(StoreNames.SHOW_SEATS);
             summary = context.getStateStore(StoreNames.SHOW_SUMMARY);
         }
 
@@ -110,7 +109,7 @@ final class StandInViews {
                 add(before, -1);
             }
             seats.put(seat.seatId(), seat);
-            byShow.put(StoreNames.showSeatKey(seat.eventId(), seat.seatId()), seat);
+            byShow.put(StoreNames.showSeatKey(seat.eventId(), seat.seatId()), seat.seatId());
             add(seat, 1);
         }
 

@@ -4,6 +4,7 @@ import io.ticketing.events.TicketingEvent;
 import io.ticketing.serdes.EventReader;
 import io.ticketing.serdes.ReadResult;
 import io.ticketing.topology.DeadLetterHeaders;
+import io.ticketing.topology.OwnExpiry;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
@@ -45,6 +46,10 @@ public final class EventDecoder<T extends TicketingEvent> implements Processor<b
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        if (OwnExpiry.isOwn(record.headers())) {
+            applied.record(); // applied when it was written: see OwnExpiry
+            return;
+        }
         ReadResult<T> result = reader.read(record.value());
         if (result instanceof ReadResult.Accepted<T> accepted) {
             Command command = toCommand.apply(accepted.event());

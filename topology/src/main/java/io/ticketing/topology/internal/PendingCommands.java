@@ -8,10 +8,13 @@ import java.util.List;
  * arrival order, and the identities ({@link Command#identity()}) of those already resolved because their
  * reservation did not come in time: payments refunded, failures and expiries dropped. A later copy of a
  * resolved command is absorbed, not held again.
+ *
+ * @param resolvedAtMillis wall-clock millis of the latest orphan resolution: once nothing is held, the
+ *                         record is forgotten a retention period after it
  */
-public record PendingCommands(List<Held> held, List<String> resolvedOrphans) {
+public record PendingCommands(List<Held> held, List<String> resolvedOrphans, long resolvedAtMillis) {
 
-    public static final PendingCommands EMPTY = new PendingCommands(List.of(), List.of());
+    public static final PendingCommands EMPTY = new PendingCommands(List.of(), List.of(), 0L);
 
     public PendingCommands {
         held = held == null ? List.of() : List.copyOf(held);
@@ -33,6 +36,6 @@ public record PendingCommands(List<Held> held, List<String> resolvedOrphans) {
     public PendingCommands with(Held h) {
         List<Held> next = new ArrayList<>(held);
         next.add(h);
-        return new PendingCommands(next, resolvedOrphans);
+        return new PendingCommands(next, resolvedOrphans, resolvedAtMillis);
     }
 }

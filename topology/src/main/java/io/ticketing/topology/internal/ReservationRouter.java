@@ -6,6 +6,7 @@ import io.ticketing.events.TicketingEvent;
 import io.ticketing.topology.StoreNames;
 import io.ticketing.topology.TicketingConfig;
 import io.ticketing.topology.view.OrderStatus;
+import io.ticketing.topology.view.OrderView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,13 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * refunded ({@code unknown-reservation}), a failure or an expiry is dropped and counted. Either way its
  * identity is remembered, so that a copy arriving later, even after the reservation, is absorbed (I3,
  * and §3 "the same event again changes nothing").
+ *
+ * <p>Orphans have timers (they are rare and due within minutes); retention is enforced by sweeping
+ * the two stores ({@link StoreSweep}), which costs no writes.
  */
 public final class ReservationRouter implements Processor<String, Command, String, Output> {
 
     static final String ORPHAN = "orphan";
-    static final String PURGE_ROUTE = "purge-route";
-    static final String PURGE_PENDING = "purge-pending";
     private static final int MAX_TIMERS_PER_TICK = 10_000;
 
     private final TicketingConfig config;
@@ -40,6 +42,8 @@ public final class ReservationRouter implements Processor<String, Command, Strin
     private KeyValueStore<String, Route> routes;
     private KeyValueStore<String, PendingCommands> pending;
     private TimerIndex timers;
+    private StoreSweep<Route> routeSweep;
+    private StoreSweep<PendingCommands> pendingSweep;
     private Sensor orphansDropped;
     private Sensor orphansRefunded;
 
@@ -70,9 +74,14 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         this.routes = context.getStateStore(StoreNames.RESERVATION_ROUTES);
         this.pending = context.getStateStore(StoreNames.PENDING_COMMANDS);
         this.timers = new TimerIndex(context.getStateStore(StoreNames.ROUTER_TIMERS));
+        this.routeSweep = new StoreSweep<>(routes);
+        this.pendingSweep = new StoreSweep<>(pending);
         this.orphansDropped = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_DROPPED);
         this.orphansRefunded = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_REFUNDED);
-        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
+        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            fireTimers(now);
+            sweep(now);
+        });
     }
 
     @Override
@@ -105,18 +114,17 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         List<String> resolved = waiting == null ? List.of() : waiting.resolvedOrphans();
         Instant expiresAt = create.event().expiresAt();
         boolean paid = waiting != null && waiting.held().stream().anyMatch(h -> h.command() instanceof Command.Pay);
-        routes.put(reservationId,
-                new Route(create.event().seatId(), create.event().eventId(), expiresAt, resolved, paid));
         // The arbiter's decision is final by expiresAt + grace (or now, for a reservation that arrives
         // late); the route is no longer needed a retention period after that.
         long finalAt = Math.max(context.currentSystemTimeMs(), expiresAt.plus(config.expiryGrace()).toEpochMilli());
-        timers.schedule(PURGE_ROUTE, reservationId, finalAt + config.retention().toMillis());
+        routes.put(reservationId,
+                new Route(create.event().seatId(), create.event().eventId(), expiresAt, resolved, paid, finalAt));
         toSeat(create.event().seatId(), create, timestamp);
         if (waiting != null) {
             for (PendingCommands.Held held : waiting.held()) {
                 toSeat(create.event().seatId(), held.command(), held.timestamp());
             }
-            // Its orphan or purge timer, if any, finds nothing pending when it fires.
+            // Its orphan timer, if any, finds nothing pending when it fires.
             pending.delete(reservationId);
         }
     }
@@ -135,14 +143,14 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         pending.put(reservationId, next);
         if (waiting.held().isEmpty()) {
             // The first one held sets the timer; a later one is due later and is rescheduled when the
-            // first is resolved. A purge timer of earlier orphans finds commands held and leaves them.
+            // first is resolved.
             timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
         }
         Instant at = Instant.ofEpochMilli(timestamp);
         if (command instanceof Command.Pay pay) {
-            view(new ViewUpdate.OrderChanged(Views.order(pay.event(), OrderStatus.PENDING, null, at)), timestamp);
+            order(Views.order(pay.event(), OrderStatus.PENDING, null, at), timestamp);
         } else if (command instanceof Command.Fail fail) {
-            view(new ViewUpdate.OrderChanged(Views.order(fail.event(), OrderStatus.PENDING, at)), timestamp);
+            order(Views.order(fail.event(), OrderStatus.PENDING, at), timestamp);
         }
     }
 
@@ -156,27 +164,32 @@ public final class ReservationRouter implements Processor<String, Command, Strin
 
     private void fireTimers(long now) {
         for (TimerIndex.Due due : timers.takeDue(now, MAX_TIMERS_PER_TICK)) {
-            switch (due.kind()) {
-                case ORPHAN -> resolveOrphans(due.id(), now);
-                case PURGE_ROUTE -> {
-                    Route route = routes.get(due.id());
-                    // A paid reservation's route stays, like its SOLD seat: see Route#paid.
-                    if (route != null && !route.paid()) {
-                        routes.delete(due.id());
-                    }
-                }
-                case PURGE_PENDING -> {
-                    PendingCommands waiting = pending.get(due.id());
-                    // Only the timer set by the latest resolution applies: its tag counts the orphans
-                    // resolved by then. An earlier one (more orphans came and were resolved since) is stale.
-                    if (waiting != null && waiting.held().isEmpty()
-                            && due.isFor(purgeVersion(waiting))) {
-                        pending.delete(due.id());
-                    }
-                }
-                default -> throw new IllegalStateException("unknown router timer kind " + due.kind());
+            if (ORPHAN.equals(due.kind())) {
+                resolveOrphans(due.id(), now);
             }
+            // Any other kind was written by an earlier version (retention timers, now a sweep): taken, done.
         }
+    }
+
+    /** Retention (CONTRACT §4): unpaid routes and resolved orphans go a retention period after they are final. */
+    private void sweep(long now) {
+        long retention = config.retention().toMillis();
+        routeSweep.next((reservationId, route) -> {
+            // A paid reservation's route stays, like its SOLD seat: see Route#paid.
+            if (!route.paid() && now >= finalAt(route) + retention) {
+                routes.delete(reservationId);
+            }
+        });
+        pendingSweep.next((reservationId, waiting) -> {
+            if (waiting.held().isEmpty() && now >= waiting.resolvedAtMillis() + retention) {
+                pending.delete(reservationId);
+            }
+        });
+    }
+
+    private long finalAt(Route route) {
+        return route.finalAtMillis() > 0 ? route.finalAtMillis()
+                : route.expiresAt().plus(config.expiryGrace()).toEpochMilli();
     }
 
     private void resolveOrphans(String reservationId, long now) {
@@ -197,25 +210,18 @@ public final class ReservationRouter implements Processor<String, Command, Strin
                 orphansRefunded.record();
             } else {
                 if (held.command() instanceof Command.Fail fail) {
-                    view(new ViewUpdate.OrderChanged(Views.order(fail.event(), OrderStatus.CANCELLED, at)), now);
+                    order(Views.order(fail.event(), OrderStatus.CANCELLED, at), now);
                 }
                 resolved.add(held.command().identity());
                 orphansDropped.record();
             }
         }
-        PendingCommands next = new PendingCommands(stillWaiting, resolved);
+        // What was resolved is remembered for a retention period from now (the sweep forgets it then).
+        PendingCommands next = new PendingCommands(stillWaiting, resolved, now);
         pending.put(reservationId, next);
-        if (stillWaiting.isEmpty()) {
-            // Remember what was resolved for a retention period, then forget the reservation entirely.
-            timers.schedule(PURGE_PENDING, reservationId, now + config.retention().toMillis(), purgeVersion(next));
-        } else {
+        if (!stillWaiting.isEmpty()) {
             timers.schedule(ORPHAN, reservationId, earliestOrphanDue(next));
         }
-    }
-
-    /** What a pending-purge timer remembers: how many orphans were resolved when it was set. */
-    private static String purgeVersion(PendingCommands waiting) {
-        return Integer.toString(waiting.resolvedOrphans().size());
     }
 
     private void refundUnknown(PaymentSucceeded p, Instant at, long now) {
@@ -223,14 +229,14 @@ public final class ReservationRouter implements Processor<String, Command, Strin
                 p.orderId(), p.customerId(), p.reservationId(), p.amount(), p.currency(),
                 RefundRequested.Reason.UNKNOWN_RESERVATION.wireName(), at, RefundRequested.STATUS);
         context.forward(new Record<>(p.orderId(), new Output.Refund(refund), now));
-        view(new ViewUpdate.OrderChanged(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at)), now);
+        order(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at), now);
     }
 
     private void toSeat(String seatId, Command command, long timestamp) {
         context.forward(new Record<>(seatId, new Output.ToSeat(command), timestamp));
     }
 
-    private void view(ViewUpdate update, long timestamp) {
-        context.forward(new Record<>(update.key(), new Output.View(update), timestamp));
+    private void order(OrderView update, long timestamp) {
+        context.forward(new Record<>(update.orderId(), new Output.Order(update), timestamp));
     }
 }

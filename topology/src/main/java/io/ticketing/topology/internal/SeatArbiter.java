@@ -7,20 +7,27 @@ import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
 import io.ticketing.events.TicketIssued;
 import io.ticketing.events.TicketingEvent;
+import io.ticketing.topology.CustomerTicketKeys;
+import io.ticketing.topology.OwnExpiry;
 import io.ticketing.topology.StoreNames;
 import io.ticketing.topology.TicketCodes;
 import io.ticketing.topology.TicketingConfig;
 import io.ticketing.topology.view.OrderStatus;
+import io.ticketing.topology.view.OrderView;
 import io.ticketing.topology.view.ReservationStatus;
 import io.ticketing.topology.view.SeatStatus;
 import io.ticketing.topology.view.SeatView;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
@@ -31,12 +38,16 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * transition, plus the view updates that follow from it.
  *
  * <p>Ticket fields depend only on the input: ids from {@link TicketCodes}, issuedAt from the
- * triggering record's timestamp. Only the TTL and purge timers use the wall clock.
+ * triggering record's timestamp. Only the TTL timers and the retention sweep use the wall clock.
+ *
+ * <p>Stores: {@code seat-reservations} and {@code seats} (the state decided on), {@code seat-timers}
+ * (TTLs), {@code show-seats} (an index of each show's seats, written once per seat) and
+ * {@code show-summary} (counts by show, section and status: derived from {@code seats} in memory,
+ * rebuilt from it when the task starts, so a seat transition costs no extra write).
  */
 public final class SeatArbiter implements Processor<String, Command, String, Output> {
 
     static final String EXPIRY = "expiry";
-    static final String PURGE = "purge";
     private static final int MAX_TIMERS_PER_TICK = 10_000;
 
     private final TicketingConfig config;
@@ -44,9 +55,10 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, SeatView> seats;
     private KeyValueStore<String, SeatReservation> reservations;
-    private KeyValueStore<String, SeatView> seatsByShow;
+    private KeyValueStore<String, String> showSeats;
     private KeyValueStore<String, Long> summary;
     private TimerIndex timers;
+    private StoreSweep<SeatReservation> retention;
 
     public SeatArbiter(TicketingConfig config) {
         this.config = config;
@@ -65,8 +77,8 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
                 return Set.of(
                         StateStores.persistent(StoreNames.SEATS, SeatView.class),
                         StateStores.persistent(StoreNames.SEAT_RESERVATIONS, SeatReservation.class),
-                        StateStores.persistent(StoreNames.SEATS_BY_SHOW, SeatView.class),
-                        StateStores.persistent(StoreNames.SHOW_SUMMARY, Long.class),
+                        StateStores.persistent(StoreNames.SHOW_SEATS, String.class),
+                        StateStores.derived(StoreNames.SHOW_SUMMARY, Serdes.Long()),
                         StateStores.persistent(StoreNames.SEAT_TIMERS, String.class));
             }
         };
@@ -77,10 +89,30 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
         this.context = context;
         this.seats = context.getStateStore(StoreNames.SEATS);
         this.reservations = context.getStateStore(StoreNames.SEAT_RESERVATIONS);
-        this.seatsByShow = context.getStateStore(StoreNames.SEATS_BY_SHOW);
+        this.showSeats = context.getStateStore(StoreNames.SHOW_SEATS);
         this.summary = context.getStateStore(StoreNames.SHOW_SUMMARY);
         this.timers = new TimerIndex(context.getStateStore(StoreNames.SEAT_TIMERS));
-        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
+        this.retention = new StoreSweep<>(reservations);
+        recountSummary();
+        context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+            fireTimers(now);
+            sweep(now);
+        });
+    }
+
+    /**
+     * The summary is the count of {@code seats} by show, section and status. Called when the task
+     * starts, after its stores are restored; a task that is resumed starts from an empty count too.
+     */
+    private void recountSummary() {
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = summary.all()) {
+            it.forEachRemaining(entry -> stale.add(entry.key));
+        }
+        stale.forEach(summary::delete);
+        try (KeyValueIterator<String, SeatView> it = seats.all()) {
+            it.forEachRemaining(entry -> count(entry.value, +1));
+        }
     }
 
     @Override
@@ -167,7 +199,7 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
     private void failed(SeatReservation state, PaymentFailed f, long ts) {
         Instant at = Instant.ofEpochMilli(ts);
         // The order is cancelled whatever became of the reservation: its payment failed.
-        view(new ViewUpdate.OrderChanged(Views.order(f, OrderStatus.CANCELLED, at)), ts);
+        order(Views.order(f, OrderStatus.CANCELLED, at), ts);
         if (state == null || state.status() != ReservationStatus.ACTIVE) {
             return; // a late loser of a race, or the same failure again
         }
@@ -198,15 +230,15 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
         ReservationExpired event = new ReservationExpired(TicketingEvent.CURRENT_SCHEMA_VERSION, c.reservationId(),
                 c.seatId(), c.customerId(), c.createdAt(), c.expiresAt(), Instant.ofEpochMilli(now),
                 ReservationExpired.STATUS);
-        context.forward(new Record<>(c.reservationId(), new Output.Expired(event), now));
+        context.forward(new Record<>(c.reservationId(), new Output.Expired(event), now, OwnExpiry.headers()));
     }
 
     // ---- effects ----
 
     private void ticket(SeatReservation state, PaymentSucceeded p, SeatView seat, long ts) {
         ReservationCreated c = state.created();
-        String ticketId = TicketCodes.ticketId(c.reservationId());
         String ticketNumber = TicketCodes.ticketNumber(c.reservationId(), c.createdAt());
+        String ticketId = TicketCodes.ticketIdOf(ticketNumber);
         Instant issuedAt = Instant.ofEpochMilli(ts);
         TicketIssued ticket = new TicketIssued(TicketingEvent.CURRENT_SCHEMA_VERSION, ticketId, ticketNumber,
                 p.orderId(), p.paymentId(), c.customerId(), c.eventId(), c.seatId(), c.seatNumber(), c.section(),
@@ -215,10 +247,10 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
         SeatReservation next = state.ticketed(p.paymentId(), p.orderId(), ticketId, context.currentSystemTimeMs());
         save(next, ts);
         context.forward(new Record<>(p.orderId(), new Output.Ticket(ticket), ts));
-        view(new ViewUpdate.OrderChanged(Views.order(p, OrderStatus.CONFIRMED, ticketId, issuedAt)), ts);
-        view(new ViewUpdate.TicketChanged(ticket), ts);
-        view(new ViewUpdate.TicketNumbered(ticketNumber, ticketId), ts);
-        view(new ViewUpdate.CustomerTicket(ticket), ts);
+        order(Views.order(p, OrderStatus.CONFIRMED, ticketId, issuedAt), ts);
+        context.forward(new Record<>(ticketId, new Output.TicketView(ticket), ts));
+        context.forward(new Record<>(CustomerTicketKeys.key(ticket.customerId(), ticketId),
+                new Output.CustomerTicket(ticket), ts));
     }
 
     private void refund(PaymentSucceeded p, RefundRequested.Reason reason, long ts) {
@@ -227,7 +259,7 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
                 p.orderId(), p.customerId(), p.reservationId(), p.amount(), p.currency(), reason.wireName(), at,
                 RefundRequested.STATUS);
         context.forward(new Record<>(p.orderId(), new Output.Refund(refund), ts));
-        view(new ViewUpdate.OrderChanged(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at)), ts);
+        order(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at), ts);
     }
 
     /** Frees the seat, but only if this reservation is the one holding it. */
@@ -240,15 +272,10 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
     }
 
     private void save(SeatReservation state, long ts) {
-        reservations.put(state.created().reservationId(), state);
-        if (state.status().isTerminal() && state.status() != ReservationStatus.TICKETED) {
-            schedulePurge(state);
-        }
-        view(new ViewUpdate.ReservationChanged(Views.reservation(state, Instant.ofEpochMilli(ts))), ts);
-    }
-
-    private void schedulePurge(SeatReservation state) {
-        timers.schedule(PURGE, state.created().reservationId(), purgeAt(state));
+        String reservationId = state.created().reservationId();
+        reservations.put(reservationId, state);
+        context.forward(new Record<>(reservationId,
+                new Output.Reservation(Views.reservation(state, Instant.ofEpochMilli(ts))), ts));
     }
 
     /** Never before expiresAt + grace: until then the router may still send commands for it. */
@@ -260,11 +287,15 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
 
     // ---- seats and the show-wide views ----
 
-    /** The first reservation of a seat never seen before holds it: one write of the seat, one count. */
+    /**
+     * The first reservation of a seat never seen before holds it: one write of the seat, one of its
+     * show's index (a seat's show never changes), one count.
+     */
     private void firstHold(ReservationCreated c, long ts) {
         SeatView seat = new SeatView(c.seatId(), c.eventId(), c.seatNumber(), c.section(), SeatStatus.HELD,
                 c.reservationId(), Instant.ofEpochMilli(ts));
-        putSeat(seat);
+        seats.put(seat.seatId(), seat);
+        showSeats.put(StoreNames.showSeatKey(seat.eventId(), seat.seatId()), seat.seatId());
         count(seat, +1);
     }
 
@@ -272,13 +303,8 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
         SeatView next = new SeatView(seat.seatId(), seat.eventId(), seat.seatNumber(), seat.section(), status,
                 reservationId, Instant.ofEpochMilli(ts));
         count(seat, -1);
-        putSeat(next);
+        seats.put(next.seatId(), next);
         count(next, +1);
-    }
-
-    private void putSeat(SeatView seat) {
-        seats.put(seat.seatId(), seat);
-        seatsByShow.put(StoreNames.showSeatKey(seat.eventId(), seat.seatId()), seat);
     }
 
     private void count(SeatView seat, long delta) {
@@ -292,29 +318,40 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
         }
     }
 
-    // ---- timers ----
+    // ---- timers and retention ----
 
     private void fireTimers(long now) {
         for (TimerIndex.Due due : timers.takeDue(now, MAX_TIMERS_PER_TICK)) {
-            switch (due.kind()) {
-                case EXPIRY -> expireNow(due.id(), now);
-                case PURGE -> {
-                    SeatReservation state = reservations.get(due.id());
-                    // A TICKETED reservation stays as long as the seat it bought (CONTRACT §4: SOLD
-                    // seats are kept), so a copy of its payment, however late, is known as a
-                    // duplicate and never also refunded (I3). One record per sold seat.
-                    // A timer set for an earlier life of the reservation (purged, then created again) is stale.
-                    if (state != null && state.status().isTerminal() && state.status() != ReservationStatus.TICKETED
-                            && now >= purgeAt(state)) {
-                        reservations.delete(due.id());
-                    }
-                }
-                default -> throw new IllegalStateException("unknown seat timer kind " + due.kind());
+            if (EXPIRY.equals(due.kind())) {
+                expireNow(due.id(), now);
             }
+            // Any other kind was written by an earlier version (retention timers, now a sweep): taken, done.
         }
     }
 
-    private void view(ViewUpdate update, long ts) {
-        context.forward(new Record<>(update.key(), new Output.View(update), ts));
+    /**
+     * Retention (CONTRACT §4): a terminal reservation goes a retention period after it is final, its
+     * view with it. A TICKETED one stays as long as the seat it bought (SOLD seats are kept), so a copy
+     * of its payment, however late, is known as a duplicate and never also refunded (I3): one record
+     * per sold seat; only its view goes.
+     */
+    private void sweep(long now) {
+        retention.next((reservationId, state) -> {
+            if (!state.status().isTerminal() || now < purgeAt(state)) {
+                return;
+            }
+            if (state.status() != ReservationStatus.TICKETED) {
+                reservations.delete(reservationId);
+            } else if (!state.viewPurged()) {
+                reservations.put(reservationId, state.withViewPurged());
+            } else {
+                return;
+            }
+            context.forward(new Record<>(reservationId, new Output.Reservation(null), now));
+        });
+    }
+
+    private void order(OrderView update, long ts) {
+        context.forward(new Record<>(update.orderId(), new Output.Order(update), ts));
     }
 }

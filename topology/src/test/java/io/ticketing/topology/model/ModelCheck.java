@@ -276,9 +276,10 @@ final class ModelCheck {
             String expected = seatText(s.seatId, s.eventId, s.seatNumber, s.section, s.status, s.holder);
             SeatView v = run.view(StoreNames.SEATS, s.seatId, SeatView.class);
             same("view seats/" + s.seatId, expected, v == null ? "missing" : seatText(v));
-            String showKey = StoreNames.showSeatKey(s.eventId, s.seatId);
-            SeatView byShow = run.view(StoreNames.SEATS_BY_SHOW, showKey, SeatView.class);
-            same("view seats-by-show/" + showKey, expected, byShow == null ? "missing" : seatText(byShow));
+            SeatView byShow = run.harness().seatsOfShow(s.eventId).stream()
+                    .filter(seat -> seat.seatId().equals(s.seatId)).findFirst().orElse(null);
+            same("view show-seats/" + s.eventId + "|" + s.seatId, expected,
+                    byShow == null ? "missing" : seatText(byShow));
         }
     }
 
@@ -294,7 +295,7 @@ final class ModelCheck {
 
     private void orderViews(TopologyRun run) {
         for (ReferenceModel.Order o : model.orders.values()) {
-            OrderView v = run.view(StoreNames.ORDERS, o.orderId, OrderView.class);
+            OrderView v = run.harness().order(o.orderId).orElse(null);
             if (v == null) {
                 violations.add("view orders/" + o.orderId + " is missing; the model says " + o.status);
                 continue;
@@ -325,12 +326,13 @@ final class ModelCheck {
                     .orElse(null);
             same("view tickets/" + r.ticketId, String.valueOf(emitted), String.valueOf(stored));
             if (stored != null) {
-                String byNumber = run.view(StoreNames.TICKETS_BY_NUMBER, stored.ticketNumber(), String.class);
-                same("view ticket-numbers/" + stored.ticketNumber(), r.ticketId, byNumber);
+                String byNumber = run.harness().ticketByNumber(stored.ticketNumber()).map(TicketIssued::ticketId)
+                        .orElse(null);
+                same("view tickets by number/" + stored.ticketNumber(), r.ticketId, byNumber);
             }
         }
         byCustomer.forEach((customer, expected) -> {
-            CustomerTickets v = run.view(StoreNames.CUSTOMER_TICKETS, customer, CustomerTickets.class);
+            CustomerTickets v = run.harness().customerTickets(customer).orElse(null);
             TreeSet<String> actual = new TreeSet<>();
             if (v != null && v.tickets() != null) {
                 v.tickets().forEach(t -> actual.add(t.ticketId()));

@@ -271,7 +271,7 @@ final class ReferenceModel {
         r.status = ReservationStatus.TICKETED;
         r.paymentId = s.paymentId();
         r.orderId = s.orderId();
-        r.ticketId = TicketCodes.ticketId(c.reservationId());
+        r.ticketId = TicketCodes.ticketId(c.reservationId(), c.createdAt());
         seat.status = SeatStatus.SOLD;
         seat.holder = c.reservationId();
         String number = TicketCodes.ticketNumber(c.reservationId(), c.createdAt());

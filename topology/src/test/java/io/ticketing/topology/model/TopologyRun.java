@@ -64,6 +64,10 @@ final class TopologyRun implements AutoCloseable {
         return type.cast(harness.store(store).get(key));
     }
 
+    TopologyHarness harness() {
+        return harness;
+    }
+
     /** A show's summary: {@code section|status} → count, zero counts left out. */
     Map<String, Long> summary(String eventId) {
         return harness.summary(eventId);
