@@ -91,7 +91,6 @@ public final class ShapeFloor {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, args[3]);
         props.put(StreamsConfig.STATE_DIR_CONFIG, args[4]);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, args.length > 5 ? args[5] : "1");
-        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put("auto.offset.reset", "earliest");
         KafkaStreams streams = new KafkaStreams(builder.build(), props);
