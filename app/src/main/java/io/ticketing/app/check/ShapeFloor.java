@@ -9,16 +9,11 @@ import io.ticketing.serdes.EventReader;
 import io.ticketing.serdes.ReadResult;
 import io.ticketing.topology.TopicNames;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -62,11 +57,7 @@ public final class ShapeFloor {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         TopicNames topics = TopicNames.defaults();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[1]))) {
-            if (!admin.listTopics().names().get().contains(OUTPUT)) {
-                admin.createTopics(List.of(new NewTopic(OUTPUT, Optional.of(6), Optional.empty()))).all().get();
-            }
-        }
+        BaselineApp.createOutput(args[1], OUTPUT);
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> byReservation = parsed(builder, topics.reservationCreated(), ReservationCreated.class)
                 .merge(parsed(builder, topics.reservationExpired(), ReservationExpired.class))
@@ -85,22 +76,9 @@ public final class ShapeFloor {
         };
         out.to(OUTPUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
 
-        Properties props = new Properties();
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, args[2]);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, args[3]);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, args[4]);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, args.length > 5 ? args[5] : "1");
+        Properties props = BaselineApp.properties(Arrays.copyOfRange(args, 1, args.length));
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        props.put("auto.offset.reset", "earliest");
-        KafkaStreams streams = new KafkaStreams(builder.build(), props);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close();
-            stopped.countDown();
-        }));
-        streams.start();
-        stopped.await();
+        BaselineApp.runUntilStopped(builder.build(), props);
     }
 
     /** Parsed and validated like the app does; keyed by reservationId; the value stays the input bytes. */
