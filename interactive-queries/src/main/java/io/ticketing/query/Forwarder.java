@@ -13,6 +13,9 @@ public interface Forwarder {
     /**
      * GETs {@code pathAndQuery} from {@code host}, marked as forwarded. Completes with the answer, or
      * exceptionally when the host cannot be reached or does not answer within {@code timeout}.
+     *
+     * <p>A call may block its caller for up to {@code timeout} (a key lookup does: one hand-off less
+     * per forward); a caller that fans out to several instances makes each call on its own executor.
      */
     CompletableFuture<Reply> get(HostInfo host, String pathAndQuery, Duration timeout);
 }

@@ -10,24 +10,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@link Forwarder} over plain HTTP/1.1 with {@code java.net.http} (kept-alive connections, reused).
  *
  * <p>A call bounded by the forward timeout (a key lookup, a part of a show-wide query) is a blocking
- * {@code send} on a bounded pool of our own, not {@code sendAsync}: on JDK 17 {@code sendAsync} hands
+ * {@code send} on the caller's thread, not {@code sendAsync}: on JDK 17 {@code sendAsync} hands
  * every response to {@code CompletableFuture}'s default executor, which with fewer than three cores
- * is a new thread per call (profiled: one thread started per forwarded lookup, forwarded p99 8× local).
- * A call allowed to take longer (a forwarded long-poll, up to 25 s) would hold a pool thread for
- * that long, so it stays asynchronous: one thread per long wait is cheap next to the wait.
+ * is a new thread per call (profiled: one thread started per forwarded lookup, forwarded p99 8× local),
+ * and a pool of our own in between cost a hand-off per forward (measured: ~75 µs of CPU per
+ * forwarded lookup more, docs/benchmarks.md §3). A call allowed to take longer (a forwarded
+ * long-poll, up to 25 s) would hold its caller for that long, so it stays asynchronous: one thread
+ * per long wait is cheap next to the wait.
  *
- * <p>When the pool and its queue are full the call fails at once, and the caller treats the owner as
- * unreachable (a standby answers, or 503 + Retry-After): overload is answered, never queued past the
- * bound.
+ * <p>At most {@link #MAX_IN_FLIGHT} bounded calls run at once, so an owner that hangs can hold that
+ * many server threads for the forward timeout and no more; beyond that a call fails at once and the
+ * caller treats the owner as unreachable (a standby answers, or 503 + Retry-After): overload is
+ * answered, never queued.
  */
 final class HttpForwarder implements Forwarder, AutoCloseable {
 
@@ -35,14 +39,14 @@ final class HttpForwarder implements Forwarder, AutoCloseable {
     private static final List<String> RELAYED = List.of(QueryHeaders.STALE, QueryHeaders.STALE_LAG,
             QueryHeaders.WAIT, QueryHeaders.COMPLETE, "Retry-After");
 
-    /** Forwards in flight at once; each holds a thread for at most the forward timeout. */
-    static final int THREADS = 64;
-    /** Forwards that may wait for a thread; beyond that the owner counts as unreachable. */
-    static final int QUEUE = 1_024;
+    /** Bounded forwards in flight at once; each holds its caller's thread for at most the forward timeout. */
+    static final int MAX_IN_FLIGHT = 64;
 
     private final HttpClient client;
     private final Duration forwardTimeout;
-    private final QueryPool pool;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    /** Where a long-poll's answer continues (the caller's continuations write the HTTP response). */
+    private final QueryPool longPollReplies = QueryPool.create("query-forward-replies", 2, 1_024, QueryPool.callerRuns());
 
     /**
      * @param forwardTimeout the bound on one call (also the connect timeout); calls given a longer
@@ -51,49 +55,47 @@ final class HttpForwarder implements Forwarder, AutoCloseable {
     HttpForwarder(Duration forwardTimeout) {
         this.forwardTimeout = forwardTimeout;
         this.client = HttpClient.newBuilder()
+                // The client's own tasks (reading and handing over a small answer) run on its selector
+                // thread instead of a hand-off to a cached pool: ~55 µs of CPU less per forward
+                // (docs/benchmarks.md §3). Nothing of ours runs there: a bounded call's caller takes
+                // its answer, a long-poll's answer moves on to longPollReplies.
+                .executor(Runnable::run)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(forwardTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.pool = QueryPool.create("query-forward", THREADS, QUEUE, QueryPool.refuse());
     }
 
     @Override
     public CompletableFuture<Reply> get(HostInfo host, String pathAndQuery, Duration timeout) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
-        CompletableFuture<Reply> reply = timeout.compareTo(forwardTimeout) > 0
-                ? client.sendAsync(request(uri, timeout), HttpResponse.BodyHandlers.ofByteArray()).thenApply(HttpForwarder::toReply)
-                : sendOnPool(uri, timeout);
-        // The request timeout covers the wait for headers; this bounds the whole exchange.
-        return reply.orTimeout(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-    }
-
-    private CompletableFuture<Reply> sendOnPool(URI uri, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        try {
-            pool.execute(() -> {
-                // Time spent queued counts against the bound.
-                long left = deadline - System.nanoTime();
-                if (reply.isDone() || left <= 0) {
-                    reply.completeExceptionally(new TimeoutException("no thread to forward within the bound"));
-                    return;
-                }
-                try {
-                    HttpResponse<byte[]> response = client.send(request(uri, Duration.ofNanos(left)),
-                            HttpResponse.BodyHandlers.ofByteArray());
-                    reply.complete(toReply(response));
-                } catch (IOException | RuntimeException e) {
-                    reply.completeExceptionally(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    reply.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException full) {
-            reply.completeExceptionally(full);
+        if (timeout.compareTo(forwardTimeout) > 0) {
+            return client.sendAsync(request(uri, timeout), HttpResponse.BodyHandlers.ofByteArray())
+                    // handleAsync, not thenApplyAsync: a failure must leave the selector thread too.
+                    .handleAsync((response, failure) -> {
+                        if (failure != null) {
+                            throw new CompletionException(failure);
+                        }
+                        return toReply(response);
+                    }, longPollReplies)
+                    // The request timeout covers the wait for headers; this bounds the whole exchange.
+                    .orTimeout(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         }
-        return reply;
+        if (!inFlight.tryAcquire()) {
+            return CompletableFuture.failedFuture(new RejectedExecutionException(
+                    "more than " + MAX_IN_FLIGHT + " forwards in flight"));
+        }
+        try {
+            return CompletableFuture.completedFuture(toReply(
+                    client.send(request(uri, timeout), HttpResponse.BodyHandlers.ofByteArray())));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            inFlight.release();
+        }
     }
 
     private static HttpRequest request(URI uri, Duration timeout) {
@@ -115,6 +117,6 @@ final class HttpForwarder implements Forwarder, AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        longPollReplies.close();
     }
 }

@@ -86,7 +86,9 @@ final class ShowQueries {
         for (Cluster.Member member : members) {
             CompletableFuture<P> answer = member.host().equals(cluster.self())
                     ? CompletableFuture.supplyAsync(local, workers)
-                    : forwarder.get(member.host(), path, forwardTimeout).thenApply(reply -> {
+                    // A bounded forward blocks its caller: the parts go out in parallel from workers.
+                    : CompletableFuture.supplyAsync(() -> forwarder.get(member.host(), path, forwardTimeout), workers)
+                    .thenCompose(reply -> reply).thenApply(reply -> {
                         if (reply.status() != 200) {
                             throw new IllegalStateException("instance answered " + reply.status());
                         }

@@ -1,0 +1,114 @@
+package io.ticketing.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The forwarder against a real HTTP server that holds its answers: the in-flight bound, and the answers. */
+class HttpForwarderTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger received = new AtomicInteger();
+    private HttpServer owner;
+    private HostInfo host;
+    private HttpForwarder forwarder;
+    private ExecutorService callers;
+
+    @BeforeEach
+    void start() throws IOException {
+        owner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        owner.setExecutor(Executors.newCachedThreadPool());
+        owner.createContext("/", exchange -> {
+            received.incrementAndGet();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean forwarded = exchange.getRequestHeaders().getFirst(Forwarder.FORWARDED_HEADER) != null;
+            byte[] body = ("{\"forwarded\":" + forwarded + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", Reply.JSON);
+            exchange.getResponseHeaders().add(QueryHeaders.STALE, "true");
+            exchange.getResponseHeaders().add("X-Not-Relayed", "x");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        owner.start();
+        host = new HostInfo("127.0.0.1", owner.getAddress().getPort());
+        forwarder = new HttpForwarder(TIMEOUT);
+        callers = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        callers.shutdownNow();
+        forwarder.close();
+        owner.stop(0);
+    }
+
+    @Test
+    void beyondTheInFlightBoundACallFailsAtOnceAndTheOthersAreAnswered() throws Exception {
+        List<Future<CompletableFuture<Reply>>> held = new ArrayList<>();
+        for (int i = 0; i < HttpForwarder.MAX_IN_FLIGHT; i++) {
+            held.add(callers.submit(() -> forwarder.get(host, "/internal/keys/x/" + held.size(), TIMEOUT)));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.get() == HttpForwarder.MAX_IN_FLIGHT);
+
+        CompletableFuture<Reply> refused = forwarder.get(host, "/internal/keys/x/one-more", TIMEOUT);
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(refused.handle((reply, failure) -> failure).join()).isInstanceOf(RejectedExecutionException.class);
+
+        release.countDown();
+        for (Future<CompletableFuture<Reply>> call : held) {
+            Reply reply = call.get(20, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("{\"forwarded\":true}");
+            assertThat(reply.headers()).containsEntry(QueryHeaders.STALE, "true").doesNotContainKey("X-Not-Relayed");
+        }
+        // The bound is released with the answers: a call goes through again.
+        assertThat(forwarder.get(host, "/internal/keys/x/again", TIMEOUT).get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLongPollIsAnsweredAsynchronouslyWithoutTakingABoundedSlot() throws Exception {
+        Duration longPoll = TIMEOUT.plusSeconds(5);
+        CompletableFuture<Reply> waiting = forwarder.get(host, "/internal/keys/x/wait?waitFor=paid", longPoll);
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.get() == 1);
+        assertThat(waiting).isNotDone();
+
+        release.countDown();
+        assertThat(waiting.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnreachableOwnerFailsTheCall() throws Exception {
+        owner.stop(0);
+        CompletableFuture<Reply> call = forwarder.get(host, "/internal/keys/x/gone", TIMEOUT);
+        assertThat(call.handle((reply, failure) -> failure).get(20, TimeUnit.SECONDS)).isNotNull();
+    }
+}
