@@ -11,6 +11,9 @@
 #   COMMIT_MS=1000 bench/throughput.sh ...   (commit interval of the ticketing app; default 100)
 #   FLOORS=1 bench/throughput.sh ...   (also io.ticketing.app.check.ShapeFloor rekey and shape under
 #     exactly_once_v2: what one re-key, and the bare two-re-key shape of the topology, cost)
+#   BASE_CP=<jar> bench/throughput.sh ...   (also the ticketing app under exactly_once_v2 from another
+#     build, e.g. the previous commit's jar: an A/B of a change on the same broker and backlog, in
+#     rotation; prints the median EOS/base ratio)
 #   APP_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile" bench/throughput.sh ...
 #     (extra JVM options for the ticketing app only, e.g. to profile it with JFR)
 #
@@ -44,11 +47,12 @@ measure() { # mode run -> prints records/s
                    >"$WORK/$id.log" 2>&1 & ;;
     rekey|shape) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.ShapeFloor "$mode" "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
                    >"$WORK/$id.log" 2>&1 & ;;
-    eos|alos)
-      local g=exactly_once_v2; [[ $mode == alos ]] && g=at_least_once
+    eos|alos|eosbase)
+      local g=exactly_once_v2 java=("${JAVA[@]}"); [[ $mode == alos ]] && g=at_least_once
+      [[ $mode == eosbase ]] && java=(java -cp "$BASE_CP")
       KAFKA_COMMIT_INTERVAL_MS="${COMMIT_MS:-100}" KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
-        "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
+        "${java[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
   # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.
   pid=$!; track_via_file "$pid"
@@ -59,7 +63,7 @@ measure() { # mode run -> prints records/s
   echo "$out" | awk '{print $2}'
 }
 
-: >"$WORK/results.tsv"; : >"$WORK/floors.tsv"
+: >"$WORK/results.tsv"; : >"$WORK/floors.tsv"; : >"$WORK/base.tsv"
 for run in $(seq 1 "$RUNS"); do
   pt=$(measure passthrough "$run"); eos=$(measure eos "$run")
   if [[ -n "${SKIP_ALOS:-}" ]]; then alos=$eos; else alos=$(measure alos "$run"); fi
@@ -67,6 +71,11 @@ for run in $(seq 1 "$RUNS"); do
     rekey=$(measure rekey "$run"); shape=$(measure shape "$run")
     printf '%s\t%s\t%s\n' "$run" "$rekey" "$shape" >>"$WORK/floors.tsv"
     echo "floors run $run: rekey $rekey shape $shape rec/s"
+  fi
+  if [[ -n "${BASE_CP:-}" ]]; then
+    base=$(measure eosbase "$run")
+    printf '%s\t%s\t%s\n' "$run" "$eos" "$base" >>"$WORK/base.tsv"
+    echo "base run $run: EOS $eos, EOS of $BASE_CP $base rec/s"
   fi
   printf '%s\t%s\t%s\t%s\n' "$run" "$pt" "$eos" "$alos" | tee -a "$WORK/results.tsv"
 done
@@ -82,4 +91,8 @@ awk '{printf "%.3f\n", $4/$2}' "$WORK/results.tsv" | median | xargs printf 'medi
 if [[ -n "${FLOORS:-}" ]]; then
   paste "$WORK/results.tsv" "$WORK/floors.tsv" | awk '{printf "%.3f\n", $6/$2}' | median | xargs printf 'median rekey-floor/passthrough ratio %s\n'
   paste "$WORK/results.tsv" "$WORK/floors.tsv" | awk '{printf "%.3f\n", $7/$2}' | median | xargs printf 'median shape-floor/passthrough ratio %s\n'
+fi
+if [[ -n "${BASE_CP:-}" ]]; then
+  awk '{print $3}' "$WORK/base.tsv" | median | xargs printf 'median EOS of the base build %s rec/s\n'
+  awk '{printf "%.3f\n", $2/$3}' "$WORK/base.tsv" | median | xargs printf 'median EOS/base-EOS ratio %s\n'
 fi
