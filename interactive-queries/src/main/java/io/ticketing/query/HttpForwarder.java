@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -28,12 +28,14 @@ import org.apache.kafka.streams.state.HostInfo;
  * long-poll, up to 25 s) would hold its caller for that long, so it stays asynchronous: one thread
  * per long wait is cheap next to the wait.
  *
+ * <p>Either way the whole exchange, body included, ends by the call's timeout ({@link BoundedBody}).
+ *
  * <p>At most {@link #MAX_IN_FLIGHT} bounded calls run at once, so an owner that hangs can hold that
  * many server threads for the forward timeout and no more; beyond that a call fails at once and the
  * caller treats the owner as unreachable (a standby answers, or 503 + Retry-After): overload is
  * answered, never queued.
  */
-final class HttpForwarder implements Forwarder, AutoCloseable {
+final class HttpForwarder implements Forwarder {
 
     /** The headers of another instance's answer that mean something to ours; the rest is dropped. */
     private static final List<String> RELAYED = List.of(QueryHeaders.STALE, QueryHeaders.STALE_LAG,
@@ -46,14 +48,17 @@ final class HttpForwarder implements Forwarder, AutoCloseable {
     private final Duration forwardTimeout;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     /** Where a long-poll's answer continues (the caller's continuations write the HTTP response). */
-    private final QueryPool longPollReplies = QueryPool.create("query-forward-replies", 2, 1_024, QueryPool.callerRuns());
+    private final Executor longPollReplies;
 
     /**
-     * @param forwardTimeout the bound on one call (also the connect timeout); calls given a longer
-     *                       bound are long-polls and run asynchronously
+     * @param forwardTimeout  the bound on one call (also the connect timeout); calls given a longer
+     *                        bound are long-polls and run asynchronously
+     * @param longPollReplies where a long-poll's answer is handed on: the query layer's worker pool,
+     *                        never the client's selector thread
      */
-    HttpForwarder(Duration forwardTimeout) {
+    HttpForwarder(Duration forwardTimeout, Executor longPollReplies) {
         this.forwardTimeout = forwardTimeout;
+        this.longPollReplies = longPollReplies;
         this.client = HttpClient.newBuilder()
                 // The client's own tasks (reading and handing over a small answer) run on its selector
                 // thread instead of a hand-off to a cached pool: ~55 µs of CPU less per forward
@@ -69,17 +74,16 @@ final class HttpForwarder implements Forwarder, AutoCloseable {
     @Override
     public CompletableFuture<Reply> get(HostInfo host, String pathAndQuery, Duration timeout) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
+        HttpResponse.BodyHandler<byte[]> wholeInTime = BoundedBody.by(System.nanoTime() + timeout.toNanos());
         if (timeout.compareTo(forwardTimeout) > 0) {
-            return client.sendAsync(request(uri, timeout), HttpResponse.BodyHandlers.ofByteArray())
+            return client.sendAsync(request(uri, timeout), wholeInTime)
                     // handleAsync, not thenApplyAsync: a failure must leave the selector thread too.
                     .handleAsync((response, failure) -> {
                         if (failure != null) {
                             throw new CompletionException(failure);
                         }
                         return toReply(response);
-                    }, longPollReplies)
-                    // The request timeout covers the wait for headers; this bounds the whole exchange.
-                    .orTimeout(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+                    }, longPollReplies);
         }
         if (!inFlight.tryAcquire()) {
             return CompletableFuture.failedFuture(new RejectedExecutionException(
@@ -87,7 +91,7 @@ final class HttpForwarder implements Forwarder, AutoCloseable {
         }
         try {
             return CompletableFuture.completedFuture(toReply(
-                    client.send(request(uri, timeout), HttpResponse.BodyHandlers.ofByteArray())));
+                    client.send(request(uri, timeout), wholeInTime)));
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         } catch (InterruptedException e) {
@@ -113,10 +117,5 @@ final class HttpForwarder implements Forwarder, AutoCloseable {
         }
         String contentType = response.headers().firstValue("Content-Type").orElse(Reply.JSON);
         return new Reply(response.statusCode(), contentType, response.body(), headers);
-    }
-
-    @Override
-    public void close() {
-        longPollReplies.close();
     }
 }

@@ -15,6 +15,7 @@ import io.ticketing.topology.TicketCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -53,15 +54,28 @@ public final class QueryServer implements AutoCloseable {
 
         StreamsLocalStores stores = new StreamsLocalStores(streams);
         resources.add(stores);
-        HttpForwarder forwarder = new HttpForwarder(settings.forwardTimeout());
-        resources.add(forwarder);
+        QueryPool workers = workerPool();
+        resources.add(workers);
         return start(settings, new StreamsCluster(streams, settings.self()), stores,
-                forwarder, waiters, streams::state, registry, resources);
+                new HttpForwarder(settings.forwardTimeout(), workers), workers, waiters, streams::state, registry,
+                resources);
     }
 
-    /** The wiring without a streams client: tests hand in fakes for the cluster, stores and forwarder. */
+    /**
+     * Store scans, PDFs, show-wide parts and long-poll endings run here, off Jetty's threads and never
+     * on a thread started for the occasion (see QueryPool). Saturated, the caller runs the task:
+     * slower, never lost.
+     */
+    static QueryPool workerPool() {
+        return QueryPool.create("query-worker", WORKER_THREADS, WORKER_QUEUE, QueryPool.callerRuns());
+    }
+
+    /**
+     * The wiring without a streams client: tests hand in fakes for the cluster, stores and forwarder.
+     * {@code resources} are closed with the server ({@code workers} among them when it is ours to close).
+     */
     static QueryServer start(QueryServerSettings settings, Cluster cluster, LocalStores stores, Forwarder forwarder,
-                             ViewWaiters waiters, Supplier<KafkaStreams.State> state, PrometheusMeterRegistry registry,
+                             Executor workers, ViewWaiters waiters, Supplier<KafkaStreams.State> state, PrometheusMeterRegistry registry,
                              List<AutoCloseable> resources) {
         QueryMetrics metrics = new QueryMetrics(registry);
         for (String store : StreamsLocalStores.QUERY_STORES) {
@@ -77,11 +91,6 @@ public final class QueryServer implements AutoCloseable {
                 .description("Long-polls waiting on this instance")
                 .register(registry);
 
-        // Store scans, PDFs and long-poll endings run here, off Jetty's threads and never on a thread
-        // started for the occasion (see QueryPool). Saturated, the caller runs the task: slower, never lost.
-        QueryPool workers = QueryPool.create("query-worker", WORKER_THREADS, WORKER_QUEUE, QueryPool.callerRuns());
-        List<AutoCloseable> owned = new ArrayList<>(resources);
-        owned.add(workers);
         Health health = new Health(state, stores::queryable);
         KeyLookup keys = new KeyLookup(cluster, new LocalLookup(stores, waiters, workers), forwarder,
                 settings.forwardTimeout(), metrics);
@@ -110,7 +119,7 @@ public final class QueryServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, Errors.fromJavalin(e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> write(ctx, Errors.toReply(e)));
         }).start(settings.port());
-        return new QueryServer(app, owned);
+        return new QueryServer(app, List.copyOf(resources));
     }
 
     /** The port actually bound. */

@@ -35,6 +35,7 @@ class HttpForwarderTest {
     private HostInfo host;
     private HttpForwarder forwarder;
     private ExecutorService callers;
+    private QueryPool replies;
 
     @BeforeEach
     void start() throws IOException {
@@ -57,9 +58,24 @@ class HttpForwarderTest {
                 out.write(body);
             }
         });
+        // Sends its headers and half the body, then stalls: a process paused mid-answer.
+        owner.createContext("/stalls/", exchange -> {
+            byte[] body = "{\"half\":\"of it\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
         owner.start();
         host = new HostInfo("127.0.0.1", owner.getAddress().getPort());
-        forwarder = new HttpForwarder(TIMEOUT);
+        replies = QueryServer.workerPool();
+        forwarder = new HttpForwarder(TIMEOUT, replies);
         callers = Executors.newCachedThreadPool();
     }
 
@@ -67,7 +83,7 @@ class HttpForwarderTest {
     void stop() {
         release.countDown();
         callers.shutdownNow();
-        forwarder.close();
+        replies.close();
         owner.stop(0);
     }
 
@@ -103,6 +119,26 @@ class HttpForwarderTest {
 
         release.countDown();
         assertThat(waiting.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAnswerThatStallsMidBodyFailsByTheCallsTimeoutNotTcps() throws Exception {
+        Duration bound = Duration.ofMillis(1_500);
+        Future<CompletableFuture<Reply>> call = callers.submit(() -> forwarder.get(host, "/stalls/x", bound));
+        // Without a bound on the body, the call would wait for the owner's release (30 s) and answer 200.
+        Throwable failure = call.get(15, TimeUnit.SECONDS).handle((reply, error) -> error).get(15, TimeUnit.SECONDS);
+        assertThat(failure).isInstanceOf(java.net.http.HttpTimeoutException.class)
+                .hasMessageContaining("not whole");
+    }
+
+    @Test
+    void aStalledLongPollFailsByItsOwnTimeout() throws Exception {
+        // A forward timeout of 200 ms makes a 2 s call a long-poll: the asynchronous path.
+        HttpForwarder quick = new HttpForwarder(Duration.ofMillis(200), replies);
+        CompletableFuture<Reply> waiting = quick.get(host, "/stalls/wait?waitFor=paid", Duration.ofSeconds(2));
+        assertThat(waiting.handle((reply, error) -> error).get(15, TimeUnit.SECONDS))
+                .isInstanceOf(java.util.concurrent.CompletionException.class)
+                .hasRootCauseInstanceOf(java.net.http.HttpTimeoutException.class);
     }
 
     @Test

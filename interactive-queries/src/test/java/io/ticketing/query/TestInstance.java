@@ -37,13 +37,14 @@ final class TestInstance implements AutoCloseable {
 
     TestInstance(ViewWaiters waiters) {
         this.waiters = waiters;
-        HttpForwarder http = new HttpForwarder(FORWARD_TIMEOUT);
+        QueryPool workers = QueryServer.workerPool();
+        HttpForwarder http = new HttpForwarder(FORWARD_TIMEOUT, workers);
         Forwarder recording = (host, path, timeout) -> {
             forwarded.add(host.port() + path);
             return http.get(host, path, timeout);
         };
         server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), SECRET, FORWARD_TIMEOUT),
-                cluster, stores, recording, waiters, () -> state, registry, List.of());
+                cluster, stores, recording, workers, waiters, () -> state, registry, List.of(workers));
         cluster.self = host();
     }
 
