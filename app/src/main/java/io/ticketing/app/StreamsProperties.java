@@ -9,10 +9,16 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The streams client's properties, in layers, later ones winning: the topology's defaults (exactly
  * once, dead-letter queue, continue-on-error handlers), then this instance's settings (application id,
- * state directory, advertised HTTP address, processing guarantee), then every {@code KAFKA_<NAME>}
+ * state directory, advertised HTTP address, processing guarantee, memory bounds: the RocksDB budget and
+ * the fetch sizes), then every {@code KAFKA_<NAME>}
  * setting, so an operator can override anything without a new release.
  */
 final class StreamsProperties {
+
+    /** The most one fetch response of the main or restore consumer holds (Kafka's default: 50 MB). */
+    static final int FETCH_MAX_BYTES = 1024 * 1024;
+    /** The most one partition adds to such a response (Kafka's default: 1 MB). */
+    static final int PARTITION_FETCH_MAX_BYTES = 256 * 1024;
 
     private StreamsProperties() {
     }
@@ -29,9 +35,27 @@ final class StreamsProperties {
         // Every store under one off-heap budget (KAFKA_ROCKSDB_CONFIG_SETTER may still replace it).
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
         p.put(BoundedRocksDb.MEMORY_BYTES_CONFIG, Long.toString(settings.rocksDbMemoryMb() * 1024L * 1024L));
+        smallFetches(p);
         p.putAll(settings.kafkaProperties());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return p;
+    }
+
+    /**
+     * Fetch responses of at most {@link #FETCH_MAX_BYTES}, {@link #PARTITION_FETCH_MAX_BYTES} a partition,
+     * for the consumers that read a backlog (main: inputs and repartition topics; restore: changelogs
+     * and standbys). Why: a response is read into one heap buffer, up to Kafka's default of 50 MB, and
+     * on a 512 MB heap G1 must find that many free 1 MB regions in a row. During a catch-up with Kafka's
+     * defaults the heap held hundreds of dead fetch buffers awaiting a concurrent cycle, and one 50 MB
+     * allocation failed with {@code OutOfMemoryError} with ~80 MB live. With 1 MB responses the same
+     * 2 M-record catch-up ran without one and no slower (docs/benchmarks.md §4). Each
+     * {@code KAFKA_MAIN_CONSUMER_…}/{@code KAFKA_RESTORE_CONSUMER_…} setting still overrides these.
+     */
+    private static void smallFetches(Properties p) {
+        for (String consumer : new String[] {StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX}) {
+            p.put(consumer + ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(FETCH_MAX_BYTES));
+            p.put(consumer + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(PARTITION_FETCH_MAX_BYTES));
+        }
     }
 
     /** Properties for the app's own admin, producer and consumer clients: connection and security only. */

@@ -1,0 +1,47 @@
+package io.ticketing.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketing.topology.TicketingConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+/** The fetch bounds reach the consumers Kafka Streams builds, and an operator's setting still wins. */
+class StreamsPropertiesTest {
+
+    private static final Map<String, String> REQUIRED = Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
+            "TICKETING_TICKET_SECRET", BrokerFixture.SECRET);
+
+    @Test
+    void theMainAndRestoreConsumersFetchAtMostOneMegabyteAResponse() {
+        StreamsConfig config = streamsConfig(REQUIRED);
+
+        Map<String, Object> main = config.getMainConsumerConfigs("group", "client", 0);
+        Map<String, Object> restore = config.getRestoreConsumerConfigs("client");
+        for (Map<String, Object> consumer : java.util.List.of(main, restore)) {
+            assertThat(consumer.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG)).hasToString("1048576");
+            assertThat(consumer.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).hasToString("262144");
+        }
+    }
+
+    @Test
+    void anOperatorsSettingOverridesTheBound() {
+        Map<String, String> values = new HashMap<>(REQUIRED);
+        values.put("KAFKA_MAIN_CONSUMER_FETCH_MAX_BYTES", "52428800");
+
+        StreamsConfig config = streamsConfig(values);
+
+        assertThat(config.getMainConsumerConfigs("group", "client", 0).get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
+                .hasToString("52428800");
+        assertThat(config.getRestoreConsumerConfigs("client").get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
+                .hasToString("1048576");
+    }
+
+    private static StreamsConfig streamsConfig(Map<String, String> values) {
+        return new StreamsConfig(StreamsProperties.of(AppSettings.from(values), "localhost:9092",
+                TicketingConfig.defaults(BrokerFixture.SECRET)));
+    }
+}
