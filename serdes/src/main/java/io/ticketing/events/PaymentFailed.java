@@ -17,7 +17,7 @@ public record PaymentFailed(
         String errorMessage,
         String failureReason,
         Instant attemptedAt,
-        String status) implements TicketingEvent {
+        String status) implements UpstreamEvent {
 
     public static final String STATUS = "failed";
 

@@ -15,7 +15,7 @@ public record PaymentSucceeded(
         String paymentMethod,
         String transactionId,
         Instant processedAt,
-        String status) implements TicketingEvent {
+        String status) implements UpstreamEvent {
 
     public static final String STATUS = "succeeded";
 

@@ -18,7 +18,7 @@ public record ReservationCreated(
         BigDecimal basePrice,
         Instant createdAt,
         Instant expiresAt,
-        String status) implements TicketingEvent {
+        String status) implements UpstreamEvent {
 
     public static final String STATUS = "active";
 

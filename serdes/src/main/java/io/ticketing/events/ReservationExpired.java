@@ -11,7 +11,7 @@ public record ReservationExpired(
         Instant createdAt,
         Instant expiresAt,
         Instant expiredAt,
-        String status) implements TicketingEvent {
+        String status) implements UpstreamEvent {
 
     public static final String STATUS = "expired";
 

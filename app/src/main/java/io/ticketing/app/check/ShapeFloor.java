@@ -4,7 +4,7 @@ import io.ticketing.events.PaymentFailed;
 import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
-import io.ticketing.events.TicketingEvent;
+import io.ticketing.events.UpstreamEvent;
 import io.ticketing.serdes.EventReader;
 import io.ticketing.serdes.ReadResult;
 import io.ticketing.topology.TopicNames;
@@ -82,14 +82,14 @@ public final class ShapeFloor {
     }
 
     /** Parsed and validated like the app does; keyed by reservationId; the value stays the input bytes. */
-    private static <T extends TicketingEvent> KStream<String, byte[]> parsed(StreamsBuilder builder, String topic,
+    private static <T extends UpstreamEvent> KStream<String, byte[]> parsed(StreamsBuilder builder, String topic,
             Class<T> type) {
         EventReader<T> reader = new EventReader<>(type);
         return builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .flatMap((key, value) -> {
                     ReadResult<T> result = reader.read(value);
                     if (result instanceof ReadResult.Accepted<T> accepted) {
-                        String reservationId = reservationId(accepted.event());
+                        String reservationId = accepted.event().reservationId();
                         String seat = accepted.event() instanceof ReservationCreated c ? c.seatId() : "";
                         // The seatId rides in front of the bytes, so the router step need not parse again.
                         return List.of(KeyValue.pair(reservationId,
@@ -97,19 +97,6 @@ public final class ShapeFloor {
                     }
                     return List.of();
                 });
-    }
-
-    private static String reservationId(TicketingEvent event) {
-        if (event instanceof ReservationCreated e) {
-            return e.reservationId();
-        }
-        if (event instanceof ReservationExpired e) {
-            return e.reservationId();
-        }
-        if (event instanceof PaymentSucceeded e) {
-            return e.reservationId();
-        }
-        return ((PaymentFailed) event).reservationId();
     }
 
     private static byte[] concat(String seat, byte[] value) {

@@ -8,6 +8,7 @@ import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
 import io.ticketing.events.TicketingEvent;
+import io.ticketing.events.UpstreamEvent;
 import io.ticketing.serdes.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ final class HistoryGenerator {
             String paymentId = prefix + "-p" + nextPayment++;
             String order = rnd.nextInt(10) == 0 ? prefix + "-o-" + paymentId : orderId;
             Instant paidAt = paymentTime(createdAt, expiresAt);
-            TicketingEvent payment = rnd.nextInt(100) < 65
+            UpstreamEvent payment = rnd.nextInt(100) < 65
                     ? new PaymentSucceeded(version(), paymentId, order, customerId, reservationId, seat.price(), "USD",
                             "credit_card", "txn-" + paymentId, paidAt, "succeeded")
                     : new PaymentFailed(version(), paymentId, order, customerId, reservationId, seat.price(), "USD",
@@ -252,8 +253,8 @@ final class HistoryGenerator {
         return new Step.Input(topic, key, value, null, "poison");
     }
 
-    private Step.Input input(String topic, TicketingEvent event, String note) {
-        return new Step.Input(topic, upstreamKey(reservationIdOf(event), seatIdOf(event)), json(event), event, note);
+    private Step.Input input(String topic, UpstreamEvent event, String note) {
+        return new Step.Input(topic, upstreamKey(event.reservationId(), seatIdOf(event)), json(event), event, note);
     }
 
     /** Same event, another upstream key, times written with another offset: same topic, same ids. */
@@ -263,7 +264,7 @@ final class HistoryGenerator {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\d{4}-[^\"]+Z)\"").matcher(text);
         String shifted = m.replaceAll(r -> "\"" + Instant.parse(r.group(1)).atOffset(offset) + "\"");
         String withUnknown = shifted.replaceFirst("\\{", "{\"upstreamTraceId\":\"" + UUID.randomUUID() + "\",");
-        return new Step.Input(original.topic(), upstreamKey(reservationIdOf(original.event()), seatIdOf(original.event())),
+        return new Step.Input(original.topic(), upstreamKey(((UpstreamEvent) original.event()).reservationId(), seatIdOf(original.event())),
                 bytes(withUnknown), original.event(), "duplicate, re-encoded");
     }
 
@@ -283,19 +284,6 @@ final class HistoryGenerator {
             case 1 -> "1." + rnd.nextInt(10);
             default -> null;
         };
-    }
-
-    private static String reservationIdOf(TicketingEvent e) {
-        if (e instanceof ReservationCreated c) {
-            return c.reservationId();
-        }
-        if (e instanceof ReservationExpired x) {
-            return x.reservationId();
-        }
-        if (e instanceof PaymentSucceeded s) {
-            return s.reservationId();
-        }
-        return ((PaymentFailed) e).reservationId();
     }
 
     private static String seatIdOf(TicketingEvent e) {
