@@ -129,6 +129,12 @@ class HttpForwarderTest {
         Throwable failure = call.get(15, TimeUnit.SECONDS).handle((reply, error) -> error).get(15, TimeUnit.SECONDS);
         assertThat(failure).isInstanceOf(java.net.http.HttpTimeoutException.class)
                 .hasMessageContaining("not whole");
+
+        // After a stall the forwarder answers the next call to that owner whole.
+        release.countDown();
+        Reply next = forwarder.get(host, "/internal/keys/x/after-the-stall", TIMEOUT).get(20, TimeUnit.SECONDS);
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("{\"forwarded\":true}");
     }
 
     @Test
