@@ -46,9 +46,11 @@ final class StreamsProperties {
      * for the consumers that read a backlog (main: inputs and repartition topics; restore: changelogs
      * and standbys). Why: a response is read into one heap buffer, up to Kafka's default of 50 MB, and
      * on a 512 MB heap G1 must find that many free 1 MB regions in a row. During a catch-up with Kafka's
-     * defaults the heap held hundreds of dead fetch buffers awaiting a concurrent cycle, and one 50 MB
-     * allocation failed with {@code OutOfMemoryError} with ~80 MB live. With 1 MB responses the same
-     * 2 M-record catch-up ran without one and no slower (docs/benchmarks.md §4). Each
+     * defaults the heap held hundreds of regions of fetch buffers, and a stream thread died of
+     * {@code OutOfMemoryError} allocating one with ~80 MB live: most likely no room in a row for it.
+     * With 1 MB responses the same 2 M-record catch-up ran without one and no slower
+     * (docs/benchmarks.md §4). A record batch larger than the bound is still fetched (Kafka returns the
+     * first batch whatever its size), so nothing gets stuck. Each
      * {@code KAFKA_MAIN_CONSUMER_…}/{@code KAFKA_RESTORE_CONSUMER_…} setting still overrides these.
      */
     private static void smallFetches(Properties p) {
