@@ -44,12 +44,12 @@ final class StreamsProperties {
     /**
      * Fetch responses of at most {@link #FETCH_MAX_BYTES}, {@link #PARTITION_FETCH_MAX_BYTES} a partition,
      * for the consumers that read a backlog (main: inputs and repartition topics; restore: changelogs
-     * and standbys). Why: a response is read into one heap buffer, up to Kafka's default of 50 MB, and
-     * on a 512 MB heap G1 must find that many free 1 MB regions in a row. During a catch-up with Kafka's
-     * defaults the heap held hundreds of regions of fetch buffers, and a stream thread died of
-     * {@code OutOfMemoryError} allocating one with ~80 MB live: most likely no room in a row for it.
-     * With 1 MB responses the same 2 M-record catch-up ran without one and no slower
-     * (docs/benchmarks.md §4). A record batch larger than the bound is still fetched (Kafka returns the
+     * and standbys). Why: a response is read into one heap buffer (Kafka's default: up to 50 MB) and
+     * each partition's records are slices of it, so the whole response stays alive until its last
+     * partition's records are handed over, and Kafka Streams pauses a partition whose queue is full.
+     * In a catch-up with Kafka's defaults a stream thread died of {@code OutOfMemoryError}, with 163 MB
+     * of a 256 MB heap held by live fetch buffers; with 1 MB responses the same catch-up ran without
+     * one, at 256 MB and at 512 MB, and no slower (docs/benchmarks.md §4). A record batch larger than the bound is still fetched (Kafka returns the
      * first batch whatever its size), so nothing gets stuck. Each
      * {@code KAFKA_MAIN_CONSUMER_…}/{@code KAFKA_RESTORE_CONSUMER_…} setting still overrides these.
      */
