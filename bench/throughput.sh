@@ -49,7 +49,8 @@ measure() { # mode run -> prints records/s
                    >"$WORK/$id.log" 2>&1 & ;;
     eos|alos|eosbase)
       local g=exactly_once_v2 java=("${JAVA[@]}"); [[ $mode == alos ]] && g=at_least_once
-      [[ $mode == eosbase ]] && java=(java -cp "$BASE_CP")
+      # The base build runs with the same JVM options: JAVA with its class path swapped.
+      [[ $mode == eosbase ]] && java=("${JAVA[@]:0:${#JAVA[@]}-1}" "$BASE_CP")
       KAFKA_COMMIT_INTERVAL_MS="${COMMIT_MS:-100}" KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
         "${java[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
