@@ -207,34 +207,9 @@ public final class TicketingTopology {
             String... kinds) {
         var branches = out.split(Named.as(processor + "-"));
         for (String kind : kinds) {
-            branches = branches.branch((k, v) -> kind.equals(kindOf(v)), Branched.as(kind));
+            branches = branches.branch((k, v) -> kind.equals(v.kind()), Branched.as(kind));
         }
         return branches.noDefaultBranch();
-    }
-
-    private static String kindOf(Output output) {
-        if (output instanceof Output.ToSeat) {
-            return "seat-commands";
-        }
-        if (output instanceof Output.Ticket) {
-            return "tickets";
-        }
-        if (output instanceof Output.Refund) {
-            return "refunds";
-        }
-        if (output instanceof Output.Expired) {
-            return "expired";
-        }
-        if (output instanceof Output.Order) {
-            return "orders";
-        }
-        if (output instanceof Output.Reservation) {
-            return "reservations";
-        }
-        if (output instanceof Output.TicketView) {
-            return "ticket-views";
-        }
-        return "customer-tickets";
     }
 
     private static void refunds(KStream<String, Output> refunds, TopicNames topics, String processor) {
