@@ -79,6 +79,9 @@ final class HttpForwarder implements Forwarder {
             return client.sendAsync(request(uri, timeout), wholeInTime)
                     // handleAsync, not thenApplyAsync: a failure must leave the selector thread too.
                     .handleAsync((response, failure) -> {
+                        if (failure instanceof CompletionException wrapped) {
+                            throw wrapped; // as sendAsync failed it: the cause once, not wrapped twice
+                        }
                         if (failure != null) {
                             throw new CompletionException(failure);
                         }
