@@ -71,6 +71,11 @@ public final class TicketingTopology {
     private static final Serde<OrderView> ORDER_UPDATE_SERDE = JsonSerde.internal(OrderView.class);
     private static final Serde<ReservationView> RESERVATION_VIEWS = JsonSerde.internal(ReservationView.class);
     private static final Serde<TicketIssued> TICKET_VIEWS = JsonSerde.internal(TicketIssued.class);
+    /** The branch each type of {@link Output} takes in a split: {@code <processor>-<kind>}. */
+    private static final Map<Class<? extends Output>, String> KINDS = Map.of(
+            Output.ToSeat.class, "seat-commands", Output.Ticket.class, "tickets", Output.Refund.class, "refunds",
+            Output.Expired.class, "expired", Output.Order.class, "orders", Output.Reservation.class, "reservations",
+            Output.TicketView.class, "ticket-views", Output.CustomerTicket.class, "customer-tickets");
 
     private TicketingTopology() {
     }
@@ -207,7 +212,7 @@ public final class TicketingTopology {
             String... kinds) {
         var branches = out.split(Named.as(processor + "-"));
         for (String kind : kinds) {
-            branches = branches.branch((k, v) -> kind.equals(v.kind()), Branched.as(kind));
+            branches = branches.branch((k, v) -> kind.equals(KINDS.get(v.getClass())), Branched.as(kind));
         }
         return branches.noDefaultBranch();
     }
