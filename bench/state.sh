@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # State, restore and failover figures of one instance (docs/benchmarks.md, section 4).
 #
-#   bench/state.sh [--records 200000] [--memory-mb 64] [--failovers 2] [--watch 75]
+#   bench/state.sh [--records 200000] [--memory-mb 64] [--restores 1] [--failovers 2] [--watch 75]
 #
 # (a) Preloads RECORDS simulator records (about half are reservation-created) at full speed, lets one
 #     instance (exactly_once_v2, TICKETING_ROCKSDB_MEMORY_MB=MEMORY) work them off (LagWatcher), then
@@ -10,7 +10,9 @@
 #     to it; size-all-mem-tables summed over stores), the keys in the stores (estimate-num-keys) and
 #     the state dir size on disk (du).
 # (b) Restore: stops the instance (SIGTERM), wipes its state dir, restarts it and times until
-#     /health/ready answers 200, then until its stores hold the keys they held before.
+#     /health/ready answers 200, then until its stores hold the keys they held before. RESTORES times;
+#     with RESTORE_B_ENV="VAR=VALUE ..." every second restore runs with those settings added (an A/B
+#     of a setting on one backlog and broker), and the median of each side is printed.
 # (c) Failover, FAILOVERS times: a second instance joins (both KAFKA_NUM_STANDBY_REPLICAS=1); once the
 #     standby replicas hold the newest keys, a FailoverProbe looks keys owned by the victim up on the
 #     survivor (~40/s), the victim is killed with kill -9, and the probe keeps going for WATCH s
@@ -23,16 +25,16 @@ source "$(dirname "$0")/lib.sh"
 bench_init state
 PORT="${BROKER_PORT:-19592}"
 HTTP=("" "${HTTP_PORT_1:-17571}" "${HTTP_PORT_2:-17572}")
-RECORDS=200000 MEMORY=64 FAILOVERS=2 WATCH=75
-parse_options "--records=RECORDS --memory-mb=MEMORY --failovers=FAILOVERS --watch=WATCH" "$@"
+RECORDS=200000 MEMORY=64 RESTORES=1 FAILOVERS=2 WATCH=75
+parse_options "--records=RECORDS --memory-mb=MEMORY --restores=RESTORES --failovers=FAILOVERS --watch=WATCH" "$@"
 BOOT="localhost:$PORT"
 APP_ID="state-bench-$RANDOM"
 now_ms() { date +%s%3N; }
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 
-start_app() { # instance-number
-  local n=$1
-  KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$APP_ID" HTTP_PORT="${HTTP[$n]}" APPLICATION_SERVER="localhost:${HTTP[$n]}" \
+start_app() { # instance-number [VAR=VALUE...: extra settings]
+  local n=$1; shift
+  env "$@" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$APP_ID" HTTP_PORT="${HTTP[$n]}" APPLICATION_SERVER="localhost:${HTTP[$n]}" \
   STATE_DIR="$WORK/state-$n" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
   KAFKA_NUM_STANDBY_REPLICAS=1 TICKETING_ROCKSDB_MEMORY_MB="$MEMORY" \
     "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >>"$WORK/app-$n.log" 2>&1 &
@@ -80,23 +82,39 @@ wait_ready 1 120 || { echo "instance 1 not ready" >&2; exit 4; }
 sleep 65 # Micrometer binds new Kafka metrics once a minute
 snapshot 1 "(a) after $SENT records"
 
-# (b) restore from the changelogs into an empty state dir
-stop_tracked app1
-rm -rf "$WORK/state-1"
-t0=$(now_ms); start_app 1
-wait_ready 1 1800 || { echo "instance 1 not ready after restore" >&2; exit 4; }
-t1=$(now_ms)
-log "(b) restore: /health/ready 200 after $(( (t1 - t0) )) ms from process start (empty state dir)"
-# Stores back: the oldest and the newest 50 reservations answer 200 from this instance's own stores.
-for i in $(seq 1 3000); do
-  bad=0
-  for id in $(head -50 "$WORK/ids.txt") $(tail -50 "$WORK/ids.txt"); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${HTTP[1]}/internal/keys/reservation-views/$id") == 200 ]] || { bad=1; break; }
+# (b) restore from the changelogs into an empty state dir, RESTORES times (even ones with RESTORE_B_ENV)
+read -ra B_ENV <<<"${RESTORE_B_ENV:-}"
+for r in $(seq 1 "$RESTORES"); do
+  side=A; extra=()
+  if (( r % 2 == 0 )) && (( ${#B_ENV[@]} )); then side=B; extra=("${B_ENV[@]}"); fi
+  stop_tracked app1
+  rm -rf "$WORK/state-1"
+  t0=$(now_ms); start_app 1 "${extra[@]}"
+  wait_ready 1 1800 || { echo "instance 1 not ready after restore" >&2; exit 4; }
+  t1=$(now_ms)
+  log "(b) restore $r ($side): /health/ready 200 after $(( (t1 - t0) )) ms from process start (empty state dir)"
+  echo "$side $(( t1 - t0 ))" >>"$WORK/restores.txt"
+  # Stores back: the oldest and the newest 50 reservations answer 200 from this instance's own stores.
+  for i in $(seq 1 3000); do
+    bad=0
+    for id in $(head -50 "$WORK/ids.txt") $(tail -50 "$WORK/ids.txt"); do
+      [[ $(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${HTTP[1]}/internal/keys/reservation-views/$id") == 200 ]] || { bad=1; break; }
+    done
+    [[ $bad == 0 ]] && break; sleep 0.2
   done
-  [[ $bad == 0 ]] && break; sleep 0.2
+  t2=$(now_ms)
+  log "(b) restore $r ($side): oldest and newest 50 reservations answered 200 locally $(( (t2 - t0) )) ms after process start"
 done
-t2=$(now_ms)
-log "(b) oldest and newest 50 reservations answered 200 locally $(( (t2 - t0) )) ms after process start"
+if (( RESTORES > 1 )); then
+  for side in A B; do
+    grep -q "^$side " "$WORK/restores.txt" || continue
+    log "(b) restore, side $side ($([[ $side == A ]] && echo "as configured" || echo "${RESTORE_B_ENV:-}")): median $(awk -v s="$side" '$1 == s {print $2}' "$WORK/restores.txt" | median) ms to /health/ready over $(grep -c "^$side " "$WORK/restores.txt") runs"
+  done
+fi
+if (( ${#B_ENV[@]} )) && (( RESTORES % 2 == 0 )); then # the last restore ran with B: back to as configured
+  stop_tracked app1; start_app 1
+  wait_ready 1 1800 || { echo "instance 1 not ready" >&2; exit 4; }
+fi
 sleep 65
 snapshot 1 "(b) after restore"
 
