@@ -3,9 +3,12 @@
 # pass-through Kafka Streams app (io.ticketing.app.check.PassThrough) on the same broker and the
 # same preloaded input, measured in the same run, RUNS times in rotation; prints medians.
 #
-#   bench/throughput.sh [--records 200000] [--runs 3] [--warmup 0]
+#   bench/throughput.sh [--records 200000] [--runs 3] [--warmup 0] [--baseline-warmup S]
 #     --warmup S: start each clock S seconds after the app's first commit (steady state, once the JIT
 #     has compiled the hot code); the backlog must last longer than that for every app
+#     --baseline-warmup S: the same for the pass-through and the floors (default: --warmup); they
+#     work a backlog off ~10x faster, so a backlog long enough to warm the topology up may be gone
+#     before a warm-up that long ends (LagWatcher then says too-short)
 #   SKIP_ALOS=1 bench/throughput.sh ...   (pass-through and EOS only; the ALOS column repeats EOS)
 #   STREAM_THREADS=2 bench/throughput.sh ...   (stream threads of every app, the pass-through too; default 1)
 #   COMMIT_MS=1000 bench/throughput.sh ...   (commit interval of the ticketing app; default 100)
@@ -27,9 +30,10 @@ source "$(dirname "$0")/lib.sh"
 bench_init tput
 PORT="${BROKER_PORT:-19192}"
 HTTP_PORT="${HTTP_PORT:-17170}"
-RECORDS=200000 RUNS=3 WARMUP=0
+RECORDS=200000 RUNS=3 WARMUP=0 BASELINE_WARMUP=""
 THREADS="${STREAM_THREADS:-1}"
-parse_options "--records=RECORDS --runs=RUNS --warmup=WARMUP" "$@"
+parse_options "--records=RECORDS --runs=RUNS --warmup=WARMUP --baseline-warmup=BASELINE_WARMUP" "$@"
+BASELINE_WARMUP="${BASELINE_WARMUP:-$WARMUP}"
 BOOT="localhost:$PORT"
 
 start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
@@ -41,13 +45,14 @@ SENT=$(wc -l <"$WORK/sent.jsonl")
 echo "preloaded $SENT records"
 
 measure() { # mode run -> prints records/s
-  local mode=$1 run=$2 id="bench-$1-$2-$RANDOM" pid out
+  local mode=$1 run=$2 id="bench-$1-$2-$RANDOM" pid out warmup=$BASELINE_WARMUP
   case "$mode" in
     passthrough) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.PassThrough "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
                    >"$WORK/$id.log" 2>&1 & ;;
     rekey|shape) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.ShapeFloor "$mode" "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
                    >"$WORK/$id.log" 2>&1 & ;;
     eos|alos|eosbase)
+      warmup=$WARMUP
       local g=exactly_once_v2 java=("${JAVA[@]}"); [[ $mode == alos ]] && g=at_least_once
       # The base build runs with the same JVM options: JAVA with its class path swapped.
       [[ $mode == eosbase ]] && java=("${JAVA[@]:0:${#JAVA[@]}-1}" "$BASE_CP")
@@ -57,7 +62,7 @@ measure() { # mode run -> prints records/s
   esac
   # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.
   pid=$!; track_via_file "$pid"
-  out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 1800 24 "$WARMUP" | tail -1)
+  out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 1800 24 "$warmup" | tail -1)
   kill "$pid"; wait "$pid" 2>/dev/null || true; untrack_via_file "$pid"
   # What the broker carried for this app id besides the inputs: repartition and changelog records.
   "${JAVA[@]}" -Xmx128m io.ticketing.app.check.TopicVolumes "$BOOT" "$id-" "$SENT" >"$WORK/volumes-$mode.txt" 2>/dev/null || true
