@@ -16,15 +16,19 @@ class StreamsPropertiesTest {
             "TICKETING_TICKET_SECRET", BrokerFixture.SECRET);
 
     @Test
-    void theMainAndRestoreConsumersFetchAtMostOneMegabyteAResponse() {
-        StreamsConfig config = streamsConfig(REQUIRED);
+    void theMainConsumerFetchesAtMostOneMegabyteAResponse() {
+        Map<String, Object> main = streamsConfig(REQUIRED).getMainConsumerConfigs("group", "client", 0);
 
-        Map<String, Object> main = config.getMainConsumerConfigs("group", "client", 0);
-        Map<String, Object> restore = config.getRestoreConsumerConfigs("client");
-        for (Map<String, Object> consumer : java.util.List.of(main, restore)) {
-            assertThat(consumer.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG)).hasToString("1048576");
-            assertThat(consumer.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).hasToString("262144");
-        }
+        assertThat(main.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG)).hasToString("1048576");
+        assertThat(main.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).hasToString("262144");
+    }
+
+    @Test
+    void theRestoreConsumerFetchesAtMostTenMegabytesAResponseOneAPartition() {
+        Map<String, Object> restore = streamsConfig(REQUIRED).getRestoreConsumerConfigs("client");
+
+        assertThat(restore.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG)).hasToString("10485760");
+        assertThat(restore.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).hasToString("1048576");
     }
 
     @Test
@@ -37,7 +41,7 @@ class StreamsPropertiesTest {
         assertThat(config.getMainConsumerConfigs("group", "client", 0).get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
                 .hasToString("52428800");
         assertThat(config.getRestoreConsumerConfigs("client").get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
-                .hasToString("1048576");
+                .hasToString("10485760");
     }
 
     private static StreamsConfig streamsConfig(Map<String, String> values) {
