@@ -9,7 +9,8 @@
 #   WORK=/tmp/ticketing-chaos.X bench/chaos.sh --resume [--drain S]
 #                                   no traffic, no faults: restart the broker and the instances on an
 #                                   earlier run's WORK dir, let them drain, run the checker (for a
-#                                   long run whose backlog outlived its drain bound)
+#                                   long run whose backlog outlived its drain bound; a run that fails
+#                                   keeps its broker and state data, a passing one only with KEEP_DATA=1)
 #
 # Everything listens on loopback only. Exit status: the checker's (0 = every invariant held),
 # 3 when the run itself could not be carried out (broker or app never came up).

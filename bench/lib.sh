@@ -23,7 +23,10 @@
 #   BENCH_SECRET                      the ticket secret every benchmark instance shares (a test value)
 #
 # On exit, INT or TERM (then exit 130 / 143) every tracked process gets TERM, then KILL if it is
-# still there 2 s later.
+# still there 2 s later. After a run that ends with status 0, the broker's and the instances' data
+# under WORK (kafka*, state-*) is then deleted: a million-record run leaves gigabytes there. A run
+# that fails or is stopped keeps it (to look into, or for chaos.sh --resume), as does KEEP_DATA=1.
+# Logs, the simulator's record of what it sent and the results always stay.
 
 bench_init() {
   local name=$1; shift
@@ -36,8 +39,8 @@ bench_init() {
   JAVA=(java "$@" -cp "$CP")
   declare -gA PIDS=()
   trap bench_cleanup EXIT
-  trap 'bench_cleanup; exit 130' INT
-  trap 'bench_cleanup; exit 143' TERM
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
 }
 
 parse_options() {
@@ -70,6 +73,11 @@ untrack_via_file() { sed -i "/^$1\$/d" "$WORK/pids" 2>/dev/null || true; }
 
 any_alive() { local p; for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
 bench_cleanup() {
+  local status=$? # the script's exit status: the EXIT trap runs first thing
+  stop_everything
+  if (( status == 0 )) && [[ -z ${KEEP_DATA:-} ]]; then rm -rf "$WORK"/kafka* "$WORK"/state-*; fi
+}
+stop_everything() {
   local pids=("${PIDS[@]}") i
   if [[ -f "$WORK/pids" ]]; then mapfile -t -O "${#pids[@]}" pids <"$WORK/pids"; fi
   PIDS=(); rm -f "$WORK/pids"
