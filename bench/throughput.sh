@@ -40,7 +40,7 @@ THREADS="${STREAM_THREADS:-1}"
 parse_options "--records=RECORDS --runs=RUNS --warmup=WARMUP --baseline-warmup=BASELINE_WARMUP" "$@"
 BASELINE_WARMUP="${BASELINE_WARMUP:-$WARMUP}"
 BOOT="localhost:$PORT"
-export TICKETING_EXPIRY_GRACE_MS="${TICKETING_EXPIRY_GRACE_MS:-86400000}"
+GRACE_MS="${TICKETING_EXPIRY_GRACE_MS:-86400000}"
 
 start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
 
@@ -63,7 +63,7 @@ measure() { # mode run -> prints records/s
       # The base build runs with the same JVM options: JAVA with its class path swapped.
       [[ $mode == eosbase ]] && java=("${JAVA[@]:0:${#JAVA[@]}-1}" "$BASE_CP")
       KAFKA_COMMIT_INTERVAL_MS="${COMMIT_MS:-100}" KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
-      STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
+      STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" TICKETING_EXPIRY_GRACE_MS="$GRACE_MS" \
         "${java[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
   # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.

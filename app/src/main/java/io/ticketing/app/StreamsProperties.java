@@ -60,8 +60,8 @@ final class StreamsProperties {
      * <p>The restore consumer (changelogs, standbys): at most {@link #RESTORE_FETCH_MAX_BYTES},
      * {@link #RESTORE_PARTITION_FETCH_MAX_BYTES} a partition. It hands what it fetched to the stores at
      * once, so it does not hold responses as the main consumer does, and a partition's share is what
-     * sets the restore time: 1 MB responses of 256 KB shares restored ~12 % slower than Kafka's 50 MB of
-     * 1 MB shares, 10 MB of 1 MB shares as fast as those (docs/benchmarks.md §4).
+     * sets the restore time: 1 MB responses of 256 KB shares restored 13 % slower than Kafka's 50 MB of
+     * 1 MB shares, 10 MB of 1 MB shares within 3 % of those (docs/benchmarks.md §4).
      *
      * <p>A record batch larger than a bound is still fetched (Kafka returns the first batch whatever its
      * size), so nothing gets stuck. Each {@code KAFKA_MAIN_CONSUMER_…}/{@code KAFKA_RESTORE_CONSUMER_…}
