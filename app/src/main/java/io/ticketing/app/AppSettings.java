@@ -150,7 +150,9 @@ public record AppSettings(
                 topic(read, "DEAD_LETTER", d.deadLetter()),
                 topic(read, "RESERVATION_VIEWS", d.reservationViews()),
                 topic(read, "TICKET_VIEWS", d.ticketViews()),
-                topic(read, "CUSTOMER_TICKETS", d.customerTickets()));
+                topic(read, "CUSTOMER_TICKETS", d.customerTickets()),
+                topic(read, "ROUTE_NOTICES", d.routeNotices()),
+                d.routes());
         Set<String> distinct = new TreeSet<>(topics.inputs());
         distinct.addAll(topics.outputs());
         distinct.addAll(topics.views());

@@ -114,6 +114,8 @@ public final class TicketingService implements AutoCloseable {
         } else if (!topics.awaitExisting(config.topics().inputs(), () -> !closing)) {
             return;
         }
+        topics.createRoutingTopicsIfMissing(config.topics().inputs(), config.topics().routeNotices(),
+                config.topics().routes(), config.retention());
 
         synchronized (this) {
             if (closing) {

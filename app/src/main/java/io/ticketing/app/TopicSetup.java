@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ final class TopicSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
     static final Duration WAIT_LOG_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final int partitions;
@@ -78,7 +80,55 @@ final class TopicSetup {
         createIfMissing(topics, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
+    /**
+     * The two routing topics (docs/design.md, "Routing"), partitioned like the router's tasks: as many
+     * partitions as the input topic that has most. {@code routeNotices} is read by the router's tasks
+     * beside {@code reservation-commands}, so it must be partitioned alike; it keeps what it is told for
+     * {@code retention}, far beyond any time the app would take to read it. {@code routes} is the router
+     * store's changelog, which Kafka Streams would create itself, but only after the global route index that
+     * reads it has started: created here first, compacted, as Kafka Streams makes its changelogs. An
+     * existing one with another partition count is refused by name.
+     */
+    void createRoutingTopicsIfMissing(List<String> inputs, String routeNotices, String routes, Duration retention)
+            throws InterruptedException {
+        int routerTasks = maxPartitions(inputs);
+        createIfMissing(List.of(routeNotices), routerTasks,
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis())));
+        createIfMissing(List.of(routes), routerTasks,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        for (String topic : List.of(routeNotices, routes)) {
+            int found = maxPartitions(List.of(topic));
+            if (found != routerTasks) {
+                throw new IllegalStateException("topic " + topic + " has " + found + " partitions, but the input topics "
+                        + "have up to " + routerTasks + ": delete it (it is rebuilt from the app's state) or "
+                        + "reset the application");
+            }
+        }
+    }
+
+    /** A topic just created may not be known to every broker yet: asked again for a while. */
+    private int maxPartitions(List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .mapToInt(d -> d.partitions().size()).max().orElseThrow();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot describe topics " + topics + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private void createIfMissing(List<String> topics, Map<String, String> configs) throws InterruptedException {
+        createIfMissing(topics, partitions, configs);
+    }
+
+    private void createIfMissing(List<String> topics, int partitions, Map<String, String> configs)
+            throws InterruptedException {
         List<NewTopic> missing = new ArrayList<>();
         for (String topic : missing(topics)) {
             missing.add(new NewTopic(topic, Optional.of(partitions), replication).configs(configs));

@@ -23,7 +23,8 @@ public record RefundRequested(
         RESERVATION_EXPIRED("reservation-expired"),
         SEAT_UNAVAILABLE("seat-unavailable"),
         DUPLICATE_PAYMENT("duplicate-payment"),
-        UNKNOWN_RESERVATION("unknown-reservation");
+        UNKNOWN_RESERVATION("unknown-reservation"),
+        AMOUNT_MISMATCH("amount-mismatch");
 
         private final String wireName;
 

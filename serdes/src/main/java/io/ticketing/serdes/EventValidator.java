@@ -39,6 +39,7 @@ public final class EventValidator {
                 .present("seatNumber", e.seatNumber())
                 .keyPart("section", e.section(), "|", Ids.MAX_LENGTH)
                 .money("basePrice", e.basePrice())
+                .optionalCurrency(e.currency())
                 .present("createdAt", e.createdAt())
                 .present("expiresAt", e.expiresAt())
                 .notBefore("expiresAt", e.expiresAt(), "createdAt", e.createdAt())

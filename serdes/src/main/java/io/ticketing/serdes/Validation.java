@@ -72,6 +72,11 @@ final class Validation {
         return this;
     }
 
+    /** Absent is fine; present, it must be a currency like any payment's. */
+    Validation optionalCurrency(String value) {
+        return value == null ? this : currency(value);
+    }
+
     Validation currency(String value) {
         if (value == null || !CURRENCY.matcher(value).matches()) {
             problems.add("currency " + Reasons.quote(value) + " is not a 3-letter ISO 4217 code");

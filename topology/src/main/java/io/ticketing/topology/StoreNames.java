@@ -39,8 +39,13 @@ public final class StoreNames {
     public static final String CUSTOMER_TICKETS = "customer-ticket-views";
 
     // --- internal state (not queried over HTTP) ---
-    /** reservationId → where the reservation's seat lives, and the orphan payments refunded for it. */
+    /** reservationId → where the reservation's seat lives, and the orphans resolved for it before it came. */
     public static final String RESERVATION_ROUTES = "reservation-routes";
+    /**
+     * reservationId → {@code Route}: a global store on every instance, read from the changelog of
+     * {@link #RESERVATION_ROUTES}; the decoders route by it.
+     */
+    public static final String ROUTE_INDEX = "route-index";
     /** reservationId → commands that arrived before their reservation-created, in arrival order. */
     public static final String PENDING_COMMANDS = "pending-commands";
     /** reservationId → the seat arbiter's state of the reservation (status, decided payments). */

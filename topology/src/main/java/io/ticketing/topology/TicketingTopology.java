@@ -6,16 +6,16 @@ import io.ticketing.events.RefundRequested;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
 import io.ticketing.events.TicketIssued;
-import io.ticketing.events.TicketingEvent;
 import io.ticketing.serdes.EventReader;
 import io.ticketing.serdes.JsonSerde;
 import io.ticketing.topology.internal.Command;
-import io.ticketing.topology.internal.Decoded;
 import io.ticketing.topology.internal.EventDecoder;
-import io.ticketing.topology.internal.Output;
-import io.ticketing.topology.internal.ReservationRouter;
-import io.ticketing.topology.internal.SeatArbiter;
+import io.ticketing.topology.internal.InputTopic;
 import io.ticketing.topology.internal.OrderFolder;
+import io.ticketing.topology.internal.ReservationRouter;
+import io.ticketing.topology.internal.Route;
+import io.ticketing.topology.internal.RouteNotice;
+import io.ticketing.topology.internal.SeatArbiter;
 import io.ticketing.topology.internal.StateStores;
 import io.ticketing.topology.internal.ViewWriter;
 import io.ticketing.topology.view.OrderView;
@@ -23,16 +23,13 @@ import io.ticketing.topology.view.ReservationView;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -42,18 +39,23 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * Builds the ticketing topology (see {@code docs/design.md} for its shape and why):
  * <ol>
- *   <li>each input topic is read as bytes and decoded; bad records go to the dead-letter topic, valid
- *       ones become commands keyed by reservationId → repartition {@code reservation-commands};</li>
- *   <li>{@code reservation-router} (key reservationId) holds early commands and routes by seat →
- *       repartition {@code seat-commands};</li>
- *   <li>{@code seat-arbiter} (key seatId) decides every §3 row and emits ticket-issued,
- *       refund-requested, its own reservation-expired, the reservation, ticket and customer-ticket
- *       views (to their compacted view topics) and order updates (repartition {@code order-updates});</li>
+ *   <li>{@code decode} reads the four input topics as bytes; bad records go to the dead-letter topic.
+ *       A valid one goes to its seat ({@code seat-commands}, key seatId) when the global
+ *       {@code route-index} knows where its reservation lives, and to the router otherwise
+ *       ({@code reservation-commands}, key reservationId). A reservation-created names its seat itself.
+ *       In the same sub-topology, {@code reservation-router} (key reservationId) learns each route from the
+ *       seat that holds the reservation ({@code <application.id>-route-notices}), keeps it in the store whose
+ *       changelog is the route index, and sends what waited for it to the seat;</li>
+ *   <li>{@code seat-arbiter} (key seatId) decides every §3 row ({@link io.ticketing.topology.internal.SeatRules})
+ *       and emits ticket-issued, refund-requested, its own reservation-expired, the reservation, ticket and
+ *       customer-ticket views (to their compacted view topics), order updates (repartition
+ *       {@code order-updates}) and route notices;</li>
  *   <li>{@code order-folder} (key orderId) folds the arbiter's and the router's order updates into the
  *       order views; each view topic is read into its query store (read-only stores: the topic is
  *       the changelog).</li>
  * </ol>
- * Every source, processor, sink, repartition topic and store has an explicit name.
+ * Processors forward each kind of output to a named child, so each destination is spelled once. Every
+ * source, processor, sink, repartition topic and store has an explicit name.
  */
 public final class TicketingTopology {
 
@@ -61,6 +63,7 @@ public final class TicketingTopology {
     public static final String SEAT_COMMANDS = "seat-commands";
     public static final String ORDER_UPDATES = "order-updates";
     public static final String PENDING_ORDER_UPDATES = "pending-order-updates";
+    public static final String DECODER = "decode";
     public static final String ROUTER = "reservation-router";
     public static final String ARBITER = "seat-arbiter";
     public static final String ORDER_FOLDER = "order-folder";
@@ -69,13 +72,6 @@ public final class TicketingTopology {
     private static final Serde<byte[]> BYTES = Serdes.ByteArray();
     private static final Serde<Command> COMMANDS = JsonSerde.internal(Command.class);
     private static final Serde<OrderView> ORDER_UPDATE_SERDE = JsonSerde.internal(OrderView.class);
-    private static final Serde<ReservationView> RESERVATION_VIEWS = JsonSerde.internal(ReservationView.class);
-    private static final Serde<TicketIssued> TICKET_VIEWS = JsonSerde.internal(TicketIssued.class);
-    /** The branch each type of {@link Output} takes in a split: {@code <processor>-<kind>}. */
-    private static final Map<Class<? extends Output>, String> KINDS = Map.of(
-            Output.ToSeat.class, "seat-commands", Output.Ticket.class, "tickets", Output.Refund.class, "refunds",
-            Output.Expired.class, "expired", Output.Order.class, "orders", Output.Reservation.class, "reservations",
-            Output.TicketView.class, "ticket-views", Output.CustomerTicket.class, "customer-tickets");
 
     private TicketingTopology() {
     }
@@ -111,71 +107,58 @@ public final class TicketingTopology {
     public static Topology build(TicketingConfig config) {
         TopicNames topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addGlobalStore(StateStores.view(StoreNames.ROUTE_INDEX, Route.class), topics.routes(),
+                Consumed.with(KEYS, JsonSerde.internal(Route.class)).withName(StoreNames.ROUTE_INDEX),
+                ViewWriter.supplier(StoreNames.ROUTE_INDEX, r -> { }));
 
-        KStream<String, Command> commands =
-                decode(builder, config, topics.reservationCreated(), ReservationCreated.class, Command.Create::new)
-                .merge(decode(builder, config, topics.reservationExpired(), ReservationExpired.class,
-                        Command.Expire::new), Named.as("merge-" + topics.reservationExpired()))
-                .merge(decode(builder, config, topics.paymentSucceeded(), PaymentSucceeded.class,
-                        Command.Pay::new), Named.as("merge-" + topics.paymentSucceeded()))
-                .merge(decode(builder, config, topics.paymentFailed(), PaymentFailed.class,
-                        Command.Fail::new), Named.as("merge-" + topics.paymentFailed()));
-
-        // Sub-topology 2: by reservationId.
-        KStream<String, Output> routed = commands
-                .repartition(Repartitioned.<String, Command>as(RESERVATION_COMMANDS)
-                        .withKeySerde(KEYS).withValueSerde(COMMANDS))
+        // Sub-topology 1: the inputs decoded, and the router (key reservationId) for what cannot go to its
+        // seat yet. One sub-topology, because both write seat-commands and a repartition topic has one writer.
+        KStream<Object, Object> decoded = builder
+                .stream(topics.inputs(), Consumed.with(BYTES, BYTES).withName("source-inputs"))
+                .process(() -> new EventDecoder(inputs(config)), Named.as(DECODER));
+        decoded.to(topics.deadLetter(), Produced.with(any(BYTES), any(BYTES)).withName(EventDecoder.TO_DEAD_LETTER));
+        KStream<Object, Object> routerInput = decoded
+                .repartition(Repartitioned.with(any(KEYS), any(COMMANDS)).withName(RESERVATION_COMMANDS))
+                .merge(builder.stream(topics.routeNotices(), Consumed.with(any(KEYS), any(JsonSerde.internal(
+                        RouteNotice.class))).withName("source-" + topics.routeNotices())), Named.as("router-input"));
+        KStream<Object, Object> routed = TicketingTopology.<String, Object>typed(routerInput)
                 .process(ReservationRouter.supplier(config), Named.as(ROUTER));
-        Map<String, KStream<String, Output>> fromRouter = split(routed, ROUTER, "seat-commands", "refunds", "orders");
+        routed.to(topics.refundRequested(), Produced.with(any(KEYS), any(JsonSerde.of(RefundRequested.class)))
+                .withName(ReservationRouter.TO_REFUNDS));
+        KStream<Object, Object> routerOrders = routed.repartition(
+                Repartitioned.with(any(KEYS), any(ORDER_UPDATE_SERDE)).withName(PENDING_ORDER_UPDATES));
 
-        // Sub-topology 3: by seatId.
-        KStream<String, Output> decided = fromRouter.get(ROUTER + "-seat-commands")
-                .mapValues(v -> ((Output.ToSeat) v).command(), Named.as(ROUTER + "-unwrap-seat-commands"))
-                .repartition(Repartitioned.<String, Command>as(SEAT_COMMANDS)
-                        .withKeySerde(KEYS).withValueSerde(COMMANDS))
+        // Sub-topology 2: by seatId.
+        KStream<Object, Object> decided = TicketingTopology.<String, Command>typed(decoded
+                        .merge(routed, Named.as(EventDecoder.TO_SEAT))
+                        .repartition(Repartitioned.with(any(KEYS), any(COMMANDS)).withName(SEAT_COMMANDS)))
                 .process(SeatArbiter.supplier(config), Named.as(ARBITER));
-        Map<String, KStream<String, Output>> fromArbiter = split(decided, ARBITER,
-                "tickets", "refunds", "expired", "orders", "reservations", "ticket-views", "customer-tickets");
-
-        refunds(fromRouter.get(ROUTER + "-refunds"), topics, ROUTER);
-        refunds(fromArbiter.get(ARBITER + "-refunds"), topics, ARBITER);
-        fromArbiter.get(ARBITER + "-tickets")
-                .mapValues(v -> ((Output.Ticket) v).ticket(), Named.as(ARBITER + "-unwrap-tickets"))
-                .to(topics.ticketIssued(), Produced.with(KEYS, JsonSerde.of(TicketIssued.class))
-                        .withName(ARBITER + "-sink-" + topics.ticketIssued()));
-        fromArbiter.get(ARBITER + "-expired")
-                .mapValues(v -> ((Output.Expired) v).expired(), Named.as(ARBITER + "-unwrap-expired"))
-                .to(topics.reservationExpired(), Produced.with(KEYS, JsonSerde.of(ReservationExpired.class))
-                        .withName(ARBITER + "-sink-" + topics.reservationExpired()));
-
+        decided.to(topics.ticketIssued(), Produced.with(any(KEYS), any(JsonSerde.of(TicketIssued.class)))
+                .withName(SeatArbiter.TO_TICKETS));
+        decided.to(topics.refundRequested(), Produced.with(any(KEYS), any(JsonSerde.of(RefundRequested.class)))
+                .withName(SeatArbiter.TO_REFUNDS));
+        decided.to(topics.reservationExpired(), Produced.with(any(KEYS), any(JsonSerde.of(ReservationExpired.class)))
+                .withName(SeatArbiter.TO_EXPIRED));
         // The views the arbiter decides, each to its compacted topic, keyed as it is queried.
-        fromArbiter.get(ARBITER + "-reservations")
-                .mapValues(v -> ((Output.Reservation) v).view(), Named.as(ARBITER + "-unwrap-reservations"))
-                .to(topics.reservationViews(), Produced.with(KEYS, RESERVATION_VIEWS)
-                        .withName(ARBITER + "-sink-" + topics.reservationViews()));
-        fromArbiter.get(ARBITER + "-ticket-views")
-                .mapValues(v -> ((Output.TicketView) v).ticket(), Named.as(ARBITER + "-unwrap-ticket-views"))
-                .to(topics.ticketViews(), Produced.with(KEYS, TICKET_VIEWS)
-                        .withName(ARBITER + "-sink-" + topics.ticketViews()));
-        fromArbiter.get(ARBITER + "-customer-tickets")
-                .mapValues(v -> ((Output.CustomerTicket) v).ticket(), Named.as(ARBITER + "-unwrap-customer-tickets"))
-                .to(topics.customerTickets(), Produced.with(KEYS, TICKET_VIEWS)
-                        .withStreamPartitioner(CustomerTicketKeys.PARTITIONER)
-                        .withName(ARBITER + "-sink-" + topics.customerTickets()));
+        decided.to(topics.reservationViews(), Produced.with(any(KEYS), any(JsonSerde.internal(ReservationView.class)))
+                .withName(SeatArbiter.TO_RESERVATION_VIEWS));
+        decided.to(topics.ticketViews(), Produced.with(any(KEYS), any(JsonSerde.internal(TicketIssued.class)))
+                .withName(SeatArbiter.TO_TICKET_VIEWS));
+        decided.to(topics.customerTickets(), Produced.with(any(KEYS), any(JsonSerde.internal(TicketIssued.class)))
+                .withStreamPartitioner((topic, key, value, partitions) ->
+                        CustomerTicketKeys.PARTITIONER.partitions(topic, (String) key, value, partitions)).withName(SeatArbiter.TO_CUSTOMER_TICKETS));
+        decided.to(topics.routeNotices(), Produced.with(any(KEYS), any(JsonSerde.internal(RouteNotice.class)))
+                .withName(SeatArbiter.TO_ROUTE_NOTICES));
+        KStream<Object, Object> arbiterOrders = decided.repartition(
+                Repartitioned.with(any(KEYS), any(ORDER_UPDATE_SERDE)).withName(ORDER_UPDATES));
 
-        // Sub-topology 4: by orderId. Router and arbiter each repartition their own updates: merging
+        // Sub-topology 3: by orderId. Router and arbiter each repartition their own updates: merging
         // them first would fuse their sub-topologies.
-        KStream<String, OrderView> arbiterOrders = orders(fromArbiter.get(ARBITER + "-orders"), ARBITER)
-                .repartition(Repartitioned.<String, OrderView>as(ORDER_UPDATES)
-                        .withKeySerde(KEYS).withValueSerde(ORDER_UPDATE_SERDE));
-        KStream<String, OrderView> routerOrders = orders(fromRouter.get(ROUTER + "-orders"), ROUTER)
-                .repartition(Repartitioned.<String, OrderView>as(PENDING_ORDER_UPDATES)
-                        .withKeySerde(KEYS).withValueSerde(ORDER_UPDATE_SERDE));
-        arbiterOrders.merge(routerOrders, Named.as("merge-order-updates"))
+        TicketingTopology.<String, OrderView>typed(arbiterOrders.merge(routerOrders, Named.as("merge-order-updates")))
                 .process(OrderFolder.supplier(config), Named.as(ORDER_FOLDER));
 
         Topology topology = builder.build();
-        // Sub-topologies 5-7: each view topic into its query store, the topic being the store's changelog.
+        // Sub-topologies 4-6: each view topic into its query store, the topic being the store's changelog.
         ViewListener listener = config.listener();
         view(topology, StoreNames.RESERVATIONS, topics.reservationViews(), ReservationView.class,
                 listener::reservationChanged);
@@ -184,46 +167,38 @@ public final class TicketingTopology {
         return topology;
     }
 
+    /** Each input topic's reader, by topic. */
+    private static Map<String, InputTopic> inputs(TicketingConfig config) {
+        TopicNames topics = config.topics();
+        int max = config.maxRecordBytes();
+        return Map.of(
+                topics.reservationCreated(),
+                InputTopic.of(new EventReader<>(ReservationCreated.class, max), Command.Create::new),
+                topics.reservationExpired(),
+                InputTopic.of(new EventReader<>(ReservationExpired.class, max), Command.Expire::new),
+                topics.paymentSucceeded(),
+                InputTopic.of(new EventReader<>(PaymentSucceeded.class, max), Command.Pay::new),
+                topics.paymentFailed(),
+                InputTopic.of(new EventReader<>(PaymentFailed.class, max), Command.Fail::new));
+    }
+
+    /**
+     * A serde for a stream of mixed values: each processor forwards to a named child one kind of value,
+     * which that child's serde is for.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Serde<Object> any(Serde<T> serde) {
+        return (Serde<Object>) (Serde<?>) serde;
+    }
+
+    /** A stream of mixed values that carries one kind only (its writers forward nothing else to it). */
+    @SuppressWarnings("unchecked")
+    private static <K, V> KStream<K, V> typed(KStream<Object, Object> stream) {
+        return (KStream<K, V>) (KStream<?, ?>) stream;
+    }
+
     private static <V> void view(Topology topology, String store, String topic, Class<V> type, Consumer<V> changed) {
         topology.addReadOnlyStateStore(StateStores.view(store, type), "source-" + topic, KEYS.deserializer(),
                 JsonSerde.internal(type).deserializer(), topic, "write-" + store, ViewWriter.supplier(store, changed));
-    }
-
-    /** Sub-topology 1 for one input topic: bytes in, commands out, bad records to the dead-letter topic. */
-    private static <T extends TicketingEvent> KStream<String, Command> decode(StreamsBuilder builder,
-            TicketingConfig config, String topic, Class<T> type, Function<T, Command> toCommand) {
-        EventReader<T> reader = new EventReader<>(type, config.maxRecordBytes());
-        Map<String, KStream<String, Decoded>> outcome = builder
-                .stream(topic, Consumed.with(BYTES, BYTES).withName("source-" + topic))
-                .process(() -> new EventDecoder<>(topic, reader, toCommand), Named.as("decode-" + topic))
-                .split(Named.as("split-" + topic + "-"))
-                .branch((k, v) -> v instanceof Decoded.DeadLetter, Branched.as("dead-letter"))
-                .defaultBranch(Branched.as("valid"));
-        outcome.get("split-" + topic + "-dead-letter")
-                .map((k, v) -> KeyValue.pair(((Decoded.DeadLetter) v).key(), ((Decoded.DeadLetter) v).value()),
-                        Named.as("unwrap-dead-letter-" + topic))
-                .to(config.topics().deadLetter(), Produced.with(BYTES, BYTES).withName("dead-letter-" + topic));
-        return outcome.get("split-" + topic + "-valid")
-                .mapValues(v -> ((Decoded.Valid) v).command(), Named.as("unwrap-command-" + topic));
-    }
-
-    /** Splits a processor's output by kind; the branches are named {@code <processor>-<kind>}. */
-    private static Map<String, KStream<String, Output>> split(KStream<String, Output> out, String processor,
-            String... kinds) {
-        var branches = out.split(Named.as(processor + "-"));
-        for (String kind : kinds) {
-            branches = branches.branch((k, v) -> kind.equals(KINDS.get(v.getClass())), Branched.as(kind));
-        }
-        return branches.noDefaultBranch();
-    }
-
-    private static void refunds(KStream<String, Output> refunds, TopicNames topics, String processor) {
-        refunds.mapValues(v -> ((Output.Refund) v).refund(), Named.as(processor + "-unwrap-refunds"))
-                .to(topics.refundRequested(), Produced.with(KEYS, JsonSerde.of(RefundRequested.class))
-                        .withName(processor + "-sink-" + topics.refundRequested()));
-    }
-
-    private static KStream<String, OrderView> orders(KStream<String, Output> orders, String processor) {
-        return orders.mapValues(v -> ((Output.Order) v).update(), Named.as(processor + "-unwrap-orders"));
     }
 }

@@ -12,6 +12,12 @@ import java.util.List;
  * @param ticketViews      the tickets, key ticketId; compacted; changelog of {@link StoreNames#TICKETS}
  * @param customerTickets  the tickets again, key {@code customerId|ticketId}, partitioned by customerId;
  *                         compacted; changelog of {@link StoreNames#CUSTOMER_TICKETS}
+ * @param routeNotices     what the seats' arbiters tell the router (key reservationId); written and read
+ *                         only by this app, partitioned like the inputs, created at start-up if missing
+ * @param routes           the changelog Kafka Streams keeps for the router's store
+ *                         {@link StoreNames#RESERVATION_ROUTES} ({@code <application.id>-reservation-routes-changelog}),
+ *                         read by every instance into the global {@link StoreNames#ROUTE_INDEX}; not
+ *                         configurable, since Kafka Streams names it
  */
 public record TopicNames(
         String reservationCreated,
@@ -23,7 +29,9 @@ public record TopicNames(
         String deadLetter,
         String reservationViews,
         String ticketViews,
-        String customerTickets) {
+        String customerTickets,
+        String routeNotices,
+        String routes) {
 
     /** The defaults of an app whose application id is {@code ticketing}. */
     public static TopicNames defaults() {
@@ -41,7 +49,14 @@ public record TopicNames(
                 "ticketing-dlt",
                 applicationId + "-reservation-views",
                 applicationId + "-ticket-views",
-                applicationId + "-customer-tickets");
+                applicationId + "-customer-tickets",
+                applicationId + "-route-notices",
+                routesOf(applicationId));
+    }
+
+    /** The changelog of the router's routes, as Kafka Streams names it for {@code applicationId}. */
+    public static String routesOf(String applicationId) {
+        return applicationId + "-" + StoreNames.RESERVATION_ROUTES + "-changelog";
     }
 
     /** Read from upstream. {@code reservation-expired} is also written by this app (its own TTL). */

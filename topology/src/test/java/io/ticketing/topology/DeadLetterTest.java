@@ -128,7 +128,7 @@ class DeadLetterTest {
                 new StringSerializer(), new StringSerializer());
         h.pipe(valid);
         String poison = "{\"kind\":\"create\",\"event\":{\"reservationId\":\"r7\"}}";
-        internal.pipeInput("s1", poison);
+        internal.pipeInput("s9", poison);
 
         List<TestRecord<byte[], byte[]>> dead = h.deadLetters();
         assertThat(dead).hasSize(1);

@@ -53,7 +53,7 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class TopologyHarness implements AutoCloseable {
 
     public static final String SECRET = "test-secret";
-    public static final String APPLICATION_ID = "ticketing-test";
+    public static final String APPLICATION_ID = "ticketing";
 
     private final TicketingConfig config;
     private final TopologyTestDriver driver;

@@ -26,23 +26,26 @@ class TopologyNamesTest {
         assertThat(text).contains("reservation-commands-repartition", "seat-commands-repartition",
                 "order-updates-repartition", "pending-order-updates-repartition",
                 "Processor: reservation-router", "Processor: seat-arbiter", "Processor: order-folder",
-                "Source: source-reservation-created", "Processor: decode-payment-failed",
+                "Source: source-inputs", "Processor: decode",
+                "Source: source-ticketing-route-notices", "Source: route-index-source "
+                        + "(topics: [ticketing-reservation-routes-changelog])",
                 "Source: source-ticketing-reservation-views", "Processor: write-reservation-views");
         for (String store : new String[] {StoreNames.RESERVATIONS, StoreNames.SEATS, StoreNames.SHOW_SEATS,
                 StoreNames.SHOW_SUMMARY, StoreNames.ORDERS, StoreNames.TICKETS, StoreNames.CUSTOMER_TICKETS,
                 StoreNames.RESERVATION_ROUTES, StoreNames.PENDING_COMMANDS, StoreNames.SEAT_RESERVATIONS,
-                StoreNames.ROUTER_TIMERS, StoreNames.SEAT_TIMERS}) {
+                StoreNames.ROUTER_TIMERS, StoreNames.SEAT_TIMERS, StoreNames.ROUTE_INDEX}) {
             assertThat(text).contains(store);
         }
-        // inputs+decode, router, arbiter, order folder, and one per view topic read into its store
-        assertThat(description.subtopologies()).hasSize(7);
+        // inputs+decode+router, arbiter, order folder, and one per view topic read into its store
+        assertThat(description.subtopologies()).hasSize(6);
+        assertThat(description.globalStores()).hasSize(1);
     }
 
     @Test
     void topicNamesComeFromConfig() {
-        TopicNames custom = new TopicNames("rc", "rx", "ps", "pf", "ti", "rr", "dlt", "rv", "tv", "ct");
+        TopicNames custom = new TopicNames("rc", "rx", "ps", "pf", "ti", "rr", "dlt", "rv", "tv", "ct", "rn", "routes");
         String text = TicketingTopology.build(TopologyHarness.defaultConfig().withTopics(custom)).describe().toString();
-        assertThat(text).contains("topics: [rc]", "topics: [rx]", "topics: [ps]", "topics: [pf]",
+        assertThat(text).contains("Source: source-inputs (topics: [", "rc", "rx", "ps", "pf", "topics: [rn]", "topics: [routes]",
                 "topic: ti", "topic: rr", "topic: dlt");
         assertThat(text).doesNotContain("reservation-created", "payment-succeeded", "ticketing-dlt");
     }

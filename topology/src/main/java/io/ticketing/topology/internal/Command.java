@@ -8,16 +8,19 @@ import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
 
 /**
- * A valid input event on its way through the repartition topics {@code reservation-commands} (key
- * reservationId) and {@code seat-commands} (key seatId). The type tag lives here, on the internal
- * wrapper only: the public event records keep the platform's JSON exactly.
+ * What travels on the repartition topics {@code reservation-commands} (key reservationId) and
+ * {@code seat-commands} (key seatId): a valid input event, or one of the router's two corrections for a
+ * reservation created twice at two seats. The type tag lives here, on the internal wrapper only: the
+ * public event records keep the platform's JSON exactly.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Command.Create.class, name = "create"),
         @JsonSubTypes.Type(value = Command.Expire.class, name = "expire"),
         @JsonSubTypes.Type(value = Command.Pay.class, name = "pay"),
-        @JsonSubTypes.Type(value = Command.Fail.class, name = "fail")})
+        @JsonSubTypes.Type(value = Command.Fail.class, name = "fail"),
+        @JsonSubTypes.Type(value = Command.Revoke.class, name = "revoke"),
+        @JsonSubTypes.Type(value = Command.Refresh.class, name = "refresh")})
 public sealed interface Command {
 
     String reservationId();
@@ -70,6 +73,26 @@ public sealed interface Command {
         @Override
         public String identity() {
             return "fail|" + event.paymentId();
+        }
+    }
+
+    /**
+     * The router's answer to a second seat claiming a reservation another seat already holds (the same
+     * reservationId created twice, for two seats, read by both before either was routed): that seat drops
+     * it and frees itself if it was holding for it. The first seat routed stands.
+     */
+    record Revoke(String reservationId, String seatId) implements Command {
+        @Override
+        public String identity() {
+            return "revoke|" + seatId;
+        }
+    }
+
+    /** Sent with a {@link Revoke} to the seat that stands: write the reservation view again. */
+    record Refresh(String reservationId) implements Command {
+        @Override
+        public String identity() {
+            return "refresh";
         }
     }
 }

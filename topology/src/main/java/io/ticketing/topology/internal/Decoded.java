@@ -1,12 +1,13 @@
 package io.ticketing.topology.internal;
 
-/** The outcome of decoding one input record; lives only between the decoder and the split after it. */
+import io.ticketing.serdes.Rejection;
+
+/** What one input record's bytes decode to: a command, or the reason it is a bad record (CONTRACT §6). */
 public sealed interface Decoded {
 
     record Valid(Command command) implements Decoded {
     }
 
-    /** The original key and value bytes, bound for the dead-letter topic (headers ride on the record). */
-    record DeadLetter(byte[] key, byte[] value) implements Decoded {
+    record Invalid(Rejection kind, String reason) implements Decoded {
     }
 }

@@ -1,12 +1,10 @@
 package io.ticketing.topology.internal;
 
-import io.ticketing.events.TicketingEvent;
-import io.ticketing.serdes.EventReader;
-import io.ticketing.serdes.ReadResult;
 import io.ticketing.topology.DeadLetterHeaders;
-import io.ticketing.topology.OwnExpiry;
+import io.ticketing.topology.StoreNames;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
@@ -14,63 +12,80 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Decodes one input topic's raw bytes. A valid event becomes a {@link Command} keyed by its
- * reservationId, whatever key upstream gave it (CONTRACT §1). A bad one (§6) is passed on with its
- * original key and value bytes and headers saying where it came from and why, for the dead-letter
- * topic. Doing this here rather than in a deserializer keeps parse and validation failures on one
- * path, with the original bytes, visible to TopologyTestDriver.
+ * Decodes the four input topics' raw bytes and sends each valid event on as a {@link Command}, whatever
+ * key upstream gave it (CONTRACT §1): to its seat directly when the global {@code route-index} knows the
+ * reservation's seat, to the router otherwise ({@link CommandRouting}). A bad record (§6) goes to the
+ * dead-letter topic with its original key, value and headers, plus headers saying where it came from and
+ * why. Doing this here rather than in a deserializer keeps parse and validation failures on one path, with
+ * the original bytes, visible to TopologyTestDriver.
+ *
+ * <p>Forwards to named children only: {@link #TO_SEAT} (key seatId), {@link #TO_ROUTER} (key
+ * reservationId) and {@link #TO_DEAD_LETTER} (original key bytes).
  */
-public final class EventDecoder<T extends TicketingEvent> implements Processor<byte[], byte[], String, Decoded> {
+public final class EventDecoder implements Processor<byte[], byte[], Object, Object> {
 
-    private final String topic;
-    private final EventReader<T> reader;
-    private final Function<T, Command> toCommand;
-    private ProcessorContext<String, Decoded> context;
-    private Sensor applied;
-    private Sensor deadLettered;
+    public static final String TO_SEAT = "seat-bound";
+    public static final String TO_ROUTER = "reservation-commands-repartition-filter";
+    public static final String TO_DEAD_LETTER = "dead-letter";
 
-    public EventDecoder(String topic, EventReader<T> reader, Function<T, Command> toCommand) {
-        this.topic = topic;
-        this.reader = reader;
-        this.toCommand = toCommand;
+    private final Map<String, InputTopic> inputs;
+    private final Map<String, Sensor> applied = new HashMap<>();
+    private final Map<String, Sensor> deadLettered = new HashMap<>();
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, Route> routeIndex;
+
+    /** @param inputs each input topic's reader, by topic name */
+    public EventDecoder(Map<String, InputTopic> inputs) {
+        this.inputs = Map.copyOf(inputs);
     }
 
     @Override
-    public void init(ProcessorContext<String, Decoded> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
-        this.applied = Sensors.counter(context, topic, Sensors.APPLIED);
-        this.deadLettered = Sensors.counter(context, topic, Sensors.DEAD_LETTERED);
+        this.routeIndex = context.getStateStore(StoreNames.ROUTE_INDEX);
+        for (String topic : inputs.keySet()) {
+            applied.put(topic, Sensors.counter(context, topic, Sensors.APPLIED));
+            deadLettered.put(topic, Sensors.counter(context, topic, Sensors.DEAD_LETTERED));
+        }
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        if (OwnExpiry.isOwn(record.headers())) {
-            applied.record(); // applied when it was written: see OwnExpiry
+        RecordMetadata meta = context.recordMetadata().orElseThrow();
+        String topic = meta.topic();
+        InputTopic input = inputs.get(topic);
+        Decoded result = input.read(record.value());
+        if (result instanceof Decoded.Valid valid) {
+            route(valid.command(), record.timestamp());
+            applied.get(topic).record();
             return;
         }
-        ReadResult<T> result = reader.read(record.value());
-        if (result instanceof ReadResult.Accepted<T> accepted) {
-            Command command = toCommand.apply(accepted.event());
-            // Upstream headers stay upstream: our outputs carry only what we put on them.
-            context.forward(new Record<String, Decoded>(command.reservationId(), new Decoded.Valid(command),
-                    record.timestamp(), new RecordHeaders()));
-            applied.record();
-            return;
-        }
-        ReadResult.Rejected<T> rejected = (ReadResult.Rejected<T>) result;
+        Decoded.Invalid rejected = (Decoded.Invalid) result;
         Headers headers = new RecordHeaders(record.headers().toArray());
-        RecordMetadata meta = context.recordMetadata().orElse(null);
-        put(headers, DeadLetterHeaders.TOPIC, meta == null ? topic : meta.topic());
-        put(headers, DeadLetterHeaders.PARTITION, meta == null ? "-1" : String.valueOf(meta.partition()));
-        put(headers, DeadLetterHeaders.OFFSET, meta == null ? "-1" : String.valueOf(meta.offset()));
+        put(headers, DeadLetterHeaders.TOPIC, topic);
+        put(headers, DeadLetterHeaders.PARTITION, String.valueOf(meta.partition()));
+        put(headers, DeadLetterHeaders.OFFSET, String.valueOf(meta.offset()));
         put(headers, DeadLetterHeaders.TIMESTAMP, String.valueOf(record.timestamp()));
         put(headers, DeadLetterHeaders.ERROR_CLASS, rejected.kind().name());
         put(headers, DeadLetterHeaders.REASON, rejected.reason());
-        context.forward(new Record<String, Decoded>(null, new Decoded.DeadLetter(record.key(), record.value()),
-                record.timestamp(), headers));
-        deadLettered.record();
+        context.forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(), headers),
+                TO_DEAD_LETTER);
+        deadLettered.get(topic).record();
+    }
+
+    private void route(Command command, long timestamp) {
+        // Upstream headers stay upstream: our outputs carry only what we put on them.
+        CommandRouting.Destination destination = CommandRouting.decide(command, routeIndex.get(command.reservationId()));
+        if (destination instanceof CommandRouting.ToSeat seat) {
+            context.forward(new Record<Object, Object>(seat.seatId(), command, timestamp, new RecordHeaders()), TO_SEAT);
+        } else if (destination instanceof CommandRouting.ToRouter) {
+            context.forward(new Record<Object, Object>(command.reservationId(), command, timestamp,
+                    new RecordHeaders()), TO_ROUTER);
+        }
+        // Absorbed: a copy of a command the router already resolved as an orphan.
     }
 
     private static void put(Headers headers, String name, String value) {

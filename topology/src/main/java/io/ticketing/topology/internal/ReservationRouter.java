@@ -21,28 +21,34 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Keyed by reservationId. Knows each created reservation's seat and sends every command on to the
- * seat's task. Payments and expiries that arrive before their reservation-created are held, in
- * arrival order, and sent right after it; a copy of reservation-created is absorbed here. A held
- * command whose reservation never comes is resolved after the orphan timeout: a payment-succeeded is
- * refunded ({@code unknown-reservation}), a failure or an expiry is dropped and counted. Either way its
- * identity is remembered, so that a copy arriving later, even after the reservation, is absorbed (I3,
- * and §3 "the same event again changes nothing").
+ * Keyed by reservationId. Learns each reservation's seat from that seat's arbiter ({@link RouteNotice})
+ * and keeps it in {@code reservation-routes}, whose changelog every decoder reads as the global
+ * {@code route-index}. Only commands the decoders could not route come here: those that arrived before
+ * their seat had read the reservation-created (held, in arrival order, and sent to the seat when its
+ * notice comes), and those that overtook the index (sent on at once).
  *
- * <p>Orphans have timers (they are rare and due within minutes); retention is enforced by sweeping
- * the two stores ({@link StoreSweep}), which costs no writes.
+ * <p>A held command whose reservation never comes is resolved after the orphan timeout: a
+ * payment-succeeded is refunded ({@code unknown-reservation}), a failure or an expiry is dropped and
+ * counted. Its identity is remembered, and goes into the route if the reservation comes after all, so a
+ * later copy is absorbed wherever it is routed (I3, and §3 "the same event again changes nothing").
+ *
+ * <p>A route lives as long as the arbiter keeps the reservation: the arbiter says when it forgets one.
+ * Orphans have timers (rare, due within minutes); resolved orphans are forgotten by a sweep.
  */
-public final class ReservationRouter implements Processor<String, Command, String, Output> {
+public final class ReservationRouter implements Processor<String, Object, Object, Object> {
+
+    public static final String TO_SEAT = EventDecoder.TO_SEAT;
+    public static final String TO_PENDING_ORDERS = "pending-order-updates-repartition-filter";
+    public static final String TO_REFUNDS = "reservation-router-refunds";
 
     static final String ORPHAN = "orphan";
     private static final int MAX_TIMERS_PER_TICK = 10_000;
 
     private final TicketingConfig config;
-    private ProcessorContext<String, Output> context;
+    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, Route> routes;
     private KeyValueStore<String, PendingCommands> pending;
     private TimerIndex timers;
-    private StoreSweep<Route> routeSweep;
     private StoreSweep<PendingCommands> pendingSweep;
     private Sensor orphansDropped;
     private Sensor orphansRefunded;
@@ -51,10 +57,10 @@ public final class ReservationRouter implements Processor<String, Command, Strin
         this.config = config;
     }
 
-    public static ProcessorSupplier<String, Command, String, Output> supplier(TicketingConfig config) {
+    public static ProcessorSupplier<String, Object, Object, Object> supplier(TicketingConfig config) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, Command, String, Output> get() {
+            public Processor<String, Object, Object, Object> get() {
                 return new ReservationRouter(config);
             }
 
@@ -69,12 +75,11 @@ public final class ReservationRouter implements Processor<String, Command, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, Output> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.routes = context.getStateStore(StoreNames.RESERVATION_ROUTES);
         this.pending = context.getStateStore(StoreNames.PENDING_COMMANDS);
         this.timers = new TimerIndex(context.getStateStore(StoreNames.ROUTER_TIMERS));
-        this.routeSweep = new StoreSweep<>(routes);
         this.pendingSweep = new StoreSweep<>(pending);
         this.orphansDropped = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_DROPPED);
         this.orphansRefunded = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_REFUNDED);
@@ -85,47 +90,58 @@ public final class ReservationRouter implements Processor<String, Command, Strin
     }
 
     @Override
-    public void process(Record<String, Command> record) {
-        Command command = record.value();
-        String reservationId = command.reservationId();
-        Route route = routes.get(reservationId);
-        if (command instanceof Command.Create create) {
-            if (route == null) {
-                created(create, record.timestamp());
+    public void process(Record<String, Object> record) {
+        Object value = record.value();
+        if (value instanceof RouteNotice.Held held) {
+            held(held, record.timestamp());
+        } else if (value instanceof RouteNotice.Forgotten forgotten) {
+            Route route = routes.get(forgotten.reservationId());
+            if (route != null && route.seatId().equals(forgotten.seatId())) {
+                routes.delete(forgotten.reservationId());
             }
-            // else: the same reservation-created again; the seat already knows it
-            return;
+        } else if (value instanceof Command command) {
+            command(command, record.timestamp());
         }
-        if (route != null) {
-            if (!route.resolvedOrphans().contains(command.identity())) {
-                if (command instanceof Command.Pay && !route.paid()) {
-                    routes.put(reservationId, route.withPaid());
-                }
-                toSeat(route.seatId(), command, record.timestamp());
-            }
-            return;
-        }
-        hold(command, record.timestamp());
     }
 
-    private void created(Command.Create create, long timestamp) {
-        String reservationId = create.reservationId();
+    /** The seat's arbiter now holds the reservation: the route is known, what waited for it goes on. */
+    private void held(RouteNotice.Held notice, long timestamp) {
+        String reservationId = notice.reservationId();
+        Route route = routes.get(reservationId);
+        if (route != null) {
+            if (!route.seatId().equals(notice.seatId())) {
+                // Created twice, for two seats, and both read before either was routed: the first routed
+                // stands; the other seat lets go, and the first writes its view again over the other's.
+                toSeat(notice.seatId(), new Command.Revoke(reservationId, notice.seatId()), timestamp);
+                toSeat(route.seatId(), new Command.Refresh(reservationId), timestamp);
+            }
+            return; // else the same notice again
+        }
         PendingCommands waiting = pending.get(reservationId);
-        List<String> resolved = waiting == null ? List.of() : waiting.resolvedOrphans();
-        Instant expiresAt = create.event().expiresAt();
-        boolean paid = waiting != null && waiting.held().stream().anyMatch(h -> h.command() instanceof Command.Pay);
-        // The arbiter's decision is final by expiresAt + grace (or now, for a reservation that arrives
-        // late); the route is no longer needed a retention period after that.
-        long finalAt = Math.max(context.currentSystemTimeMs(), expiresAt.plus(config.expiryGrace()).toEpochMilli());
-        routes.put(reservationId,
-                new Route(create.event().seatId(), create.event().eventId(), expiresAt, resolved, paid, finalAt));
-        toSeat(create.event().seatId(), create, timestamp);
+        routes.put(reservationId, new Route(notice.seatId(),
+                waiting == null ? List.of() : waiting.resolvedOrphans()));
         if (waiting != null) {
             for (PendingCommands.Held held : waiting.held()) {
-                toSeat(create.event().seatId(), held.command(), held.timestamp());
+                toSeat(notice.seatId(), held.command(), held.timestamp());
             }
             // Its orphan timer, if any, finds nothing pending when it fires.
             pending.delete(reservationId);
+        }
+    }
+
+    private void command(Command command, long timestamp) {
+        Route route = routes.get(command.reservationId());
+        if (command instanceof Command.Create create) {
+            if (route == null) {
+                // The index knew a route this store has forgotten since: its seat decides, as for any create.
+                toSeat(create.event().seatId(), command, timestamp);
+            }
+            return; // else the same reservation again, or another seat claiming it: the routed seat stands
+        }
+        if (route == null) {
+            hold(command, timestamp);
+        } else if (!route.resolved(command)) {
+            toSeat(route.seatId(), command, timestamp); // it overtook the index
         }
     }
 
@@ -167,29 +183,17 @@ public final class ReservationRouter implements Processor<String, Command, Strin
             if (ORPHAN.equals(due.kind())) {
                 resolveOrphans(due.id(), now);
             }
-            // Any other kind was written by an earlier version (retention timers, now a sweep): taken, done.
         }
     }
 
-    /** Retention (CONTRACT §4): unpaid routes and resolved orphans go a retention period after they are final. */
+    /** Retention (CONTRACT §4): resolved orphans are forgotten a retention period after they were resolved. */
     private void sweep(long now) {
         long retention = config.retention().toMillis();
-        routeSweep.next((reservationId, route) -> {
-            // A paid reservation's route stays, like its SOLD seat: see Route#paid.
-            if (!route.paid() && now >= finalAt(route) + retention) {
-                routes.delete(reservationId);
-            }
-        });
         pendingSweep.next((reservationId, waiting) -> {
             if (waiting.held().isEmpty() && now >= waiting.resolvedAtMillis() + retention) {
                 pending.delete(reservationId);
             }
         });
-    }
-
-    private long finalAt(Route route) {
-        return route.finalAtMillis() > 0 ? route.finalAtMillis()
-                : route.expiresAt().plus(config.expiryGrace()).toEpochMilli();
     }
 
     private void resolveOrphans(String reservationId, long now) {
@@ -225,18 +229,19 @@ public final class ReservationRouter implements Processor<String, Command, Strin
     }
 
     private void refundUnknown(PaymentSucceeded p, Instant at, long now) {
+        String reason = RefundRequested.Reason.UNKNOWN_RESERVATION.wireName();
         RefundRequested refund = new RefundRequested(TicketingEvent.CURRENT_SCHEMA_VERSION, p.paymentId(),
-                p.orderId(), p.customerId(), p.reservationId(), p.amount(), p.currency(),
-                RefundRequested.Reason.UNKNOWN_RESERVATION.wireName(), at, RefundRequested.STATUS);
-        context.forward(new Record<>(p.orderId(), new Output.Refund(refund), now));
-        order(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at), now);
+                p.orderId(), p.customerId(), p.reservationId(), p.amount(), p.currency(), reason, at,
+                RefundRequested.STATUS);
+        context.forward(new Record<Object, Object>(p.orderId(), refund, now), TO_REFUNDS);
+        order(Views.refunded(p, reason, at), now);
     }
 
     private void toSeat(String seatId, Command command, long timestamp) {
-        context.forward(new Record<>(seatId, new Output.ToSeat(command), timestamp));
+        context.forward(new Record<Object, Object>(seatId, command, timestamp), TO_SEAT);
     }
 
     private void order(OrderView update, long timestamp) {
-        context.forward(new Record<>(update.orderId(), new Output.Order(update), timestamp));
+        context.forward(new Record<Object, Object>(update.orderId(), update, timestamp), TO_PENDING_ORDERS);
     }
 }

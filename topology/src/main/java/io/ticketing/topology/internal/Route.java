@@ -1,32 +1,25 @@
 package io.ticketing.topology.internal;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
- * What the router knows of a reservation it has seen created (store {@code reservation-routes}, key
- * reservationId): where its seat lives, which commands it already resolved as orphans before the
- * reservation came (payments refunded, failures and expiries dropped), so that a redelivered copy of
- * one is never applied as well (I3, and CONTRACT §3 "the same event again"), and whether a payment was
- * ever sent on for it.
+ * Where a reservation's seat lives (store {@code reservation-routes}, key reservationId), written by the
+ * router once the seat's arbiter holds state for it, and the identities ({@link Command#identity()}) of
+ * the commands the router resolved as orphans before that (payments refunded, failures and expiries
+ * dropped), so that a copy of one arriving later is absorbed instead of applied as well (I3, and CONTRACT
+ * §3 "the same event again").
  *
- * @param paid          a payment-succeeded was sent to the seat: the route is then kept past the
- *                      retention period, so that a copy of that payment, however late, still reaches
- *                      the seat that answered it instead of being refunded as unknown while it bought a
- *                      ticket (I3)
- * @param finalAtMillis wall-clock millis from which the arbiter's decision on it is final
- *                      ({@code expiresAt} + grace, or when it was created if that was later); an unpaid
- *                      route is purged a retention period after it. 0 in routes written before this
- *                      field existed: {@code expiresAt} + grace then
+ * <p>The store's changelog is also the source of the global {@code route-index} that every decoder reads
+ * ({@link CommandRouting}): a route and the orphans it must absorb are one record, so no reader can see
+ * the one without the other.
  */
-public record Route(String seatId, String eventId, Instant expiresAt, List<String> resolvedOrphans, boolean paid,
-                    long finalAtMillis) {
+public record Route(String seatId, List<String> resolvedOrphans) {
 
     public Route {
         resolvedOrphans = resolvedOrphans == null ? List.of() : List.copyOf(resolvedOrphans);
     }
 
-    public Route withPaid() {
-        return paid ? this : new Route(seatId, eventId, expiresAt, resolvedOrphans, true, finalAtMillis);
+    public boolean resolved(Command command) {
+        return resolvedOrphans.contains(command.identity());
     }
 }

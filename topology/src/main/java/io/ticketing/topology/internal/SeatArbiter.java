@@ -1,21 +1,12 @@
 package io.ticketing.topology.internal;
 
-import io.ticketing.events.PaymentFailed;
-import io.ticketing.events.PaymentSucceeded;
-import io.ticketing.events.RefundRequested;
-import io.ticketing.events.ReservationCreated;
-import io.ticketing.events.ReservationExpired;
 import io.ticketing.events.TicketIssued;
-import io.ticketing.events.TicketingEvent;
 import io.ticketing.topology.CustomerTicketKeys;
 import io.ticketing.topology.OwnExpiry;
 import io.ticketing.topology.StoreNames;
 import io.ticketing.topology.TicketCodes;
 import io.ticketing.topology.TicketingConfig;
-import io.ticketing.topology.view.OrderStatus;
-import io.ticketing.topology.view.OrderView;
 import io.ticketing.topology.view.ReservationStatus;
-import io.ticketing.topology.view.SeatStatus;
 import io.ticketing.topology.view.SeatView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,26 +24,35 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Keyed by seatId: the single authority on HELD and SOLD (CONTRACT §3). Every reservation of a seat
- * meets here, so "is the seat free" and "take it" are one step. Decides every row of the §3 table
- * and emits ticket-issued, refund-requested and its own reservation-expired at the moment of the
- * transition, plus the view updates that follow from it.
+ * meets here, so "is the seat free" and "take it" are one step. Reads the reservation and the seat,
+ * asks {@link SeatRules}, writes what changed and forwards what it is told to, each kind to its own
+ * named child, at the moment of the transition.
  *
- * <p>Ticket fields depend only on the input: ids from {@link TicketCodes}, issuedAt from the
- * triggering record's timestamp. Only the TTL timers and the retention sweep use the wall clock.
+ * <p>Tells the router ({@link RouteNotice}) when it starts keeping a reservation, so that every later
+ * command for it can be sent here directly, and when it forgets one.
  *
  * <p>Stores: {@code seat-reservations} and {@code seats} (the state decided on), {@code seat-timers}
  * (TTLs), {@code show-seats} (an index of each show's seats, written once per seat) and
  * {@code show-summary} (counts by show, section and status: derived from {@code seats} in memory,
  * rebuilt from it when the task starts, so a seat transition costs no extra write).
  */
-public final class SeatArbiter implements Processor<String, Command, String, Output> {
+public final class SeatArbiter implements Processor<String, Command, Object, Object> {
+
+    public static final String TO_TICKETS = "seat-arbiter-tickets";
+    public static final String TO_REFUNDS = "seat-arbiter-refunds";
+    public static final String TO_EXPIRED = "seat-arbiter-expired";
+    public static final String TO_RESERVATION_VIEWS = "seat-arbiter-reservation-views";
+    public static final String TO_TICKET_VIEWS = "seat-arbiter-ticket-views";
+    public static final String TO_CUSTOMER_TICKETS = "seat-arbiter-customer-tickets";
+    public static final String TO_ORDER_UPDATES = "order-updates-repartition-filter";
+    public static final String TO_ROUTE_NOTICES = "route-notices-repartition-filter";
 
     static final String EXPIRY = "expiry";
     private static final int MAX_TIMERS_PER_TICK = 10_000;
 
     private final TicketingConfig config;
-    private final TicketCodes codes;
-    private ProcessorContext<String, Output> context;
+    private final SeatRules rules;
+    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, SeatView> seats;
     private KeyValueStore<String, SeatReservation> reservations;
     private KeyValueStore<String, String> showSeats;
@@ -62,13 +62,13 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
 
     public SeatArbiter(TicketingConfig config) {
         this.config = config;
-        this.codes = new TicketCodes(config.ticketSecret());
+        this.rules = new SeatRules(new TicketCodes(config.ticketSecret()));
     }
 
-    public static ProcessorSupplier<String, Command, String, Output> supplier(TicketingConfig config) {
+    public static ProcessorSupplier<String, Command, Object, Object> supplier(TicketingConfig config) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, Command, String, Output> get() {
+            public Processor<String, Command, Object, Object> get() {
                 return new SeatArbiter(config);
             }
 
@@ -85,7 +85,7 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
     }
 
     @Override
-    public void init(ProcessorContext<String, Output> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.seats = context.getStateStore(StoreNames.SEATS);
         this.reservations = context.getStateStore(StoreNames.SEAT_RESERVATIONS);
@@ -118,193 +118,88 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
     @Override
     public void process(Record<String, Command> record) {
         Command command = record.value();
-        long ts = record.timestamp();
-        if (command instanceof Command.Create create) {
-            created(create.event(), ts);
+        String seatId = record.key();
+        String reservationId = command.reservationId();
+        SeatReservation state = reservations.get(reservationId);
+        SeatView seat = seats.get(seatId);
+        if (command instanceof Command.Refresh) {
+            if (state != null) {
+                reservationView(state, record.timestamp());
+            }
             return;
-        }
-        SeatReservation state = reservations.get(command.reservationId());
-        if (command instanceof Command.Pay pay) {
-            paid(state, pay.event(), ts);
-        } else if (command instanceof Command.Fail fail) {
-            failed(state, fail.event(), ts);
-        } else if (command instanceof Command.Expire expire) {
-            expired(state, expire.event(), ts);
-        }
-    }
-
-    // ---- the rows of CONTRACT §3 ----
-
-    private void created(ReservationCreated c, long ts) {
-        if (reservations.get(c.reservationId()) != null) {
-            return; // the same reservation-created again
         }
         long now = context.currentSystemTimeMs();
-        SeatView seat = seats.get(c.seatId());
-        if (seat != null && c.reservationId().equals(seat.reservationId())) {
-            return; // a copy arriving after its state was purged: the seat still says it is this one's
-        }
-        SeatReservation state;
-        if (seat == null || seat.status() == SeatStatus.AVAILABLE) {
-            if (seat == null) {
-                firstHold(c, ts); // a seat never seen before: written (and counted) once, already HELD
-            } else {
-                moveSeat(seat, SeatStatus.HELD, c.reservationId(), ts);
+        apply(reservationId, seatId, state, seat, rules.decide(state, seat, command, record.timestamp(), now),
+                record.timestamp());
+    }
+
+    /** Writes what the decision changed and forwards what it emits. */
+    private void apply(String reservationId, String seatId, SeatReservation before, SeatView seatBefore,
+            SeatRules.Decision decision, long ts) {
+        SeatReservation after = decision.reservation();
+        if (after == null && before != null) {
+            reservations.delete(reservationId); // revoked: the seat that stands writes the view
+        } else if (after != before) {
+            reservations.put(reservationId, after);
+            reservationView(after, ts);
+            if (before == null) {
+                held(after, seatId, ts);
             }
-            state = SeatReservation.of(c, ReservationStatus.ACTIVE, now);
+        }
+        if (decision.seat() != seatBefore) {
+            seat(seatBefore, decision.seat());
+        }
+        for (SeatRules.Emit emit : decision.emits()) {
+            emit(emit, ts);
+        }
+    }
+
+    /** A reservation new to this seat: its TTL, and the router learns where it lives. */
+    private void held(SeatReservation state, String seatId, long ts) {
+        if (state.status() == ReservationStatus.ACTIVE) {
             // Not cancelled when the reservation moves on: it fires, finds it no longer ACTIVE, and goes.
-            timers.schedule(EXPIRY, c.reservationId(), c.expiresAt().plus(config.expiryGrace()).toEpochMilli());
-        } else {
-            state = SeatReservation.of(c, ReservationStatus.REJECTED, now);
+            timers.schedule(EXPIRY, state.created().reservationId(),
+                    state.created().expiresAt().plus(config.expiryGrace()).toEpochMilli());
         }
-        save(state, ts);
-    }
-
-    private void paid(SeatReservation state, PaymentSucceeded p, long ts) {
-        if (state == null) {
-            // The router sends nothing for a reservation it has not seen created; only state purged
-            // under a very late payment gets here. Money must not be kept for nothing (I3).
-            refund(p, RefundRequested.Reason.UNKNOWN_RESERVATION, ts);
-            return;
-        }
-        if (state.decided(p.paymentId())) {
-            return; // the same payment again: already answered with a ticket or a refund
-        }
-        SeatReservation decided = state.withDecided(p.paymentId());
-        switch (state.status()) {
-            case ACTIVE -> ticket(decided, p, seats.get(state.created().seatId()), ts);
-            case PAYMENT_FAILED, EXPIRED -> {
-                SeatView seat = seats.get(state.created().seatId());
-                boolean paidInTime = !p.processedAt().isAfter(state.created().expiresAt());
-                if (paidInTime && seat != null && seat.status() == SeatStatus.AVAILABLE) {
-                    ticket(decided, p, seat, ts);
-                } else {
-                    reservations.put(state.created().reservationId(), decided);
-                    refund(p, paidInTime ? RefundRequested.Reason.SEAT_UNAVAILABLE
-                            : RefundRequested.Reason.RESERVATION_EXPIRED, ts);
-                }
-            }
-            case REJECTED -> {
-                reservations.put(state.created().reservationId(), decided);
-                refund(p, RefundRequested.Reason.SEAT_UNAVAILABLE, ts);
-            }
-            case TICKETED -> {
-                reservations.put(state.created().reservationId(), decided);
-                refund(p, RefundRequested.Reason.DUPLICATE_PAYMENT, ts);
-            }
-            default -> throw new IllegalStateException("unknown reservation status " + state.status());
-        }
-    }
-
-    private void failed(SeatReservation state, PaymentFailed f, long ts) {
-        Instant at = Instant.ofEpochMilli(ts);
-        // The order is cancelled whatever became of the reservation: its payment failed.
-        order(Views.order(f, OrderStatus.CANCELLED, at), ts);
-        if (state == null || state.status() != ReservationStatus.ACTIVE) {
-            return; // a late loser of a race, or the same failure again
-        }
-        SeatReservation next = state.failedBy(f.paymentId(), f.orderId(), context.currentSystemTimeMs());
-        release(next, ts);
-        save(next, ts);
-    }
-
-    private void expired(SeatReservation state, ReservationExpired e, long ts) {
-        if (state == null || state.status() != ReservationStatus.ACTIVE) {
-            return; // a late loser of a race, or our own expiry read back
-        }
-        SeatReservation next = state.moveTo(ReservationStatus.EXPIRED, context.currentSystemTimeMs());
-        release(next, ts);
-        save(next, ts);
-    }
-
-    /** The app's own TTL (CONTRACT §4): neither a payment nor an expiry was applied in time. */
-    private void expireNow(String reservationId, long now) {
-        SeatReservation state = reservations.get(reservationId);
-        if (state == null || state.status() != ReservationStatus.ACTIVE) {
-            return;
-        }
-        SeatReservation next = state.moveTo(ReservationStatus.EXPIRED, now);
-        release(next, now);
-        save(next, now);
-        ReservationCreated c = state.created();
-        ReservationExpired event = new ReservationExpired(TicketingEvent.CURRENT_SCHEMA_VERSION, c.reservationId(),
-                c.seatId(), c.customerId(), c.createdAt(), c.expiresAt(), Instant.ofEpochMilli(now),
-                ReservationExpired.STATUS);
-        context.forward(new Record<>(c.reservationId(), new Output.Expired(event), now, OwnExpiry.headers()));
-    }
-
-    // ---- effects ----
-
-    private void ticket(SeatReservation state, PaymentSucceeded p, SeatView seat, long ts) {
-        ReservationCreated c = state.created();
-        String ticketNumber = TicketCodes.ticketNumber(c.reservationId(), c.createdAt());
-        String ticketId = TicketCodes.ticketIdOf(ticketNumber);
-        Instant issuedAt = Instant.ofEpochMilli(ts);
-        TicketIssued ticket = new TicketIssued(TicketingEvent.CURRENT_SCHEMA_VERSION, ticketId, ticketNumber,
-                p.orderId(), p.paymentId(), c.customerId(), c.eventId(), c.seatId(), c.seatNumber(), c.section(),
-                TicketCodes.pdfPath(ticketId), codes.qrCode(ticketNumber), issuedAt, TicketIssued.STATUS);
-        moveSeat(seat, SeatStatus.SOLD, c.reservationId(), ts);
-        SeatReservation next = state.ticketed(p.paymentId(), p.orderId(), ticketId, context.currentSystemTimeMs());
-        save(next, ts);
-        context.forward(new Record<>(p.orderId(), new Output.Ticket(ticket), ts));
-        order(Views.order(p, OrderStatus.CONFIRMED, ticketId, issuedAt), ts);
-        context.forward(new Record<>(ticketId, new Output.TicketView(ticket), ts));
-        context.forward(new Record<>(CustomerTicketKeys.key(ticket.customerId(), ticketId),
-                new Output.CustomerTicket(ticket), ts));
-    }
-
-    private void refund(PaymentSucceeded p, RefundRequested.Reason reason, long ts) {
-        Instant at = Instant.ofEpochMilli(ts);
-        RefundRequested refund = new RefundRequested(TicketingEvent.CURRENT_SCHEMA_VERSION, p.paymentId(),
-                p.orderId(), p.customerId(), p.reservationId(), p.amount(), p.currency(), reason.wireName(), at,
-                RefundRequested.STATUS);
-        context.forward(new Record<>(p.orderId(), new Output.Refund(refund), ts));
-        order(Views.order(p, OrderStatus.REFUND_REQUIRED, null, at), ts);
-    }
-
-    /** Frees the seat, but only if this reservation is the one holding it. */
-    private void release(SeatReservation state, long ts) {
-        SeatView seat = seats.get(state.created().seatId());
-        if (seat != null && seat.status() == SeatStatus.HELD
-                && state.created().reservationId().equals(seat.reservationId())) {
-            moveSeat(seat, SeatStatus.AVAILABLE, null, ts);
-        }
-    }
-
-    private void save(SeatReservation state, long ts) {
         String reservationId = state.created().reservationId();
-        reservations.put(reservationId, state);
-        context.forward(new Record<>(reservationId,
-                new Output.Reservation(Views.reservation(state, Instant.ofEpochMilli(ts))), ts));
+        context.forward(new Record<Object, Object>(reservationId, new RouteNotice.Held(reservationId, seatId), ts),
+                TO_ROUTE_NOTICES);
     }
 
-    /** Never before expiresAt + grace: until then the router may still send commands for it. */
-    private long purgeAt(SeatReservation state) {
-        long after = Math.max(state.terminalAtMillis(),
-                state.created().expiresAt().plus(config.expiryGrace()).toEpochMilli());
-        return after + config.retention().toMillis();
+    private void emit(SeatRules.Emit emit, long ts) {
+        if (emit instanceof SeatRules.Ticket t) {
+            TicketIssued ticket = t.ticket();
+            context.forward(new Record<Object, Object>(ticket.orderId(), ticket, ts), TO_TICKETS);
+            context.forward(new Record<Object, Object>(ticket.ticketId(), ticket, ts), TO_TICKET_VIEWS);
+            context.forward(new Record<Object, Object>(CustomerTicketKeys.key(ticket.customerId(), ticket.ticketId()),
+                    ticket, ts), TO_CUSTOMER_TICKETS);
+        } else if (emit instanceof SeatRules.Refund r) {
+            context.forward(new Record<Object, Object>(r.refund().orderId(), r.refund(), ts), TO_REFUNDS);
+        } else if (emit instanceof SeatRules.Expired e) {
+            context.forward(new Record<Object, Object>(e.expired().reservationId(), e.expired(), ts,
+                    OwnExpiry.headers()), TO_EXPIRED);
+        } else if (emit instanceof SeatRules.Order o) {
+            context.forward(new Record<Object, Object>(o.update().orderId(), o.update(), ts), TO_ORDER_UPDATES);
+        }
+    }
+
+    private void reservationView(SeatReservation state, long ts) {
+        String reservationId = state.created().reservationId();
+        context.forward(new Record<Object, Object>(reservationId, Views.reservation(state, Instant.ofEpochMilli(ts)),
+                ts), TO_RESERVATION_VIEWS);
     }
 
     // ---- seats and the show-wide views ----
 
-    /**
-     * The first reservation of a seat never seen before holds it: one write of the seat, one of its
-     * show's index (a seat's show never changes), one count.
-     */
-    private void firstHold(ReservationCreated c, long ts) {
-        SeatView seat = new SeatView(c.seatId(), c.eventId(), c.seatNumber(), c.section(), SeatStatus.HELD,
-                c.reservationId(), Instant.ofEpochMilli(ts));
-        seats.put(seat.seatId(), seat);
-        showSeats.put(StoreNames.showSeatKey(seat.eventId(), seat.seatId()), seat.seatId());
-        count(seat, +1);
-    }
-
-    private void moveSeat(SeatView seat, SeatStatus status, String reservationId, long ts) {
-        SeatView next = new SeatView(seat.seatId(), seat.eventId(), seat.seatNumber(), seat.section(), status,
-                reservationId, Instant.ofEpochMilli(ts));
-        count(seat, -1);
-        seats.put(next.seatId(), next);
-        count(next, +1);
+    /** A seat seen for the first time is written once, with its show's index entry (a seat's show never changes). */
+    private void seat(SeatView before, SeatView after) {
+        if (before == null) {
+            showSeats.put(StoreNames.showSeatKey(after.eventId(), after.seatId()), after.seatId());
+        } else {
+            count(before, -1);
+        }
+        seats.put(after.seatId(), after);
+        count(after, +1);
     }
 
     private void count(SeatView seat, long delta) {
@@ -325,15 +220,32 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
             if (EXPIRY.equals(due.kind())) {
                 expireNow(due.id(), now);
             }
-            // Any other kind was written by an earlier version (retention timers, now a sweep): taken, done.
         }
+    }
+
+    /** The app's own TTL (CONTRACT §4): neither a payment nor an expiry was applied in time. */
+    private void expireNow(String reservationId, long now) {
+        SeatReservation state = reservations.get(reservationId);
+        if (state == null || state.status() != ReservationStatus.ACTIVE) {
+            return;
+        }
+        String seatId = state.created().seatId();
+        SeatView seat = seats.get(seatId);
+        apply(reservationId, seatId, state, seat, rules.ttlExpired(state, seat, now), now);
+    }
+
+    /** Never before expiresAt + grace: until then commands may still come for it. */
+    private long purgeAt(SeatReservation state) {
+        long after = Math.max(state.terminalAtMillis(),
+                state.created().expiresAt().plus(config.expiryGrace()).toEpochMilli());
+        return after + config.retention().toMillis();
     }
 
     /**
      * Retention (CONTRACT §4): a terminal reservation goes a retention period after it is final, its
-     * view with it. A TICKETED one stays as long as the seat it bought (SOLD seats are kept), so a copy
-     * of its payment, however late, is known as a duplicate and never also refunded (I3): one record
-     * per sold seat; only its view goes.
+     * view and its route with it. A TICKETED one stays as long as the seat it bought (SOLD seats are
+     * kept), and so does its route, so a copy of its payment, however late, is known here as a
+     * duplicate and never also refunded (I3): one record per sold seat; only its view goes.
      */
     private void sweep(long now) {
         retention.next((reservationId, state) -> {
@@ -342,16 +254,14 @@ public final class SeatArbiter implements Processor<String, Command, String, Out
             }
             if (state.status() != ReservationStatus.TICKETED) {
                 reservations.delete(reservationId);
+                context.forward(new Record<Object, Object>(reservationId,
+                        new RouteNotice.Forgotten(reservationId, state.created().seatId()), now), TO_ROUTE_NOTICES);
             } else if (!state.viewPurged()) {
                 reservations.put(reservationId, state.withViewPurged());
             } else {
                 return;
             }
-            context.forward(new Record<>(reservationId, new Output.Reservation(null), now));
+            context.forward(new Record<Object, Object>(reservationId, null, now), TO_RESERVATION_VIEWS);
         });
-    }
-
-    private void order(OrderView update, long ts) {
-        context.forward(new Record<>(update.orderId(), new Output.Order(update), ts));
     }
 }

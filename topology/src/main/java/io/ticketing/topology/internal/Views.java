@@ -8,6 +8,7 @@ import io.ticketing.topology.view.OrderView;
 import io.ticketing.topology.view.ReservationView;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Builds and folds query views. */
@@ -26,6 +27,13 @@ public final class Views {
     public static OrderView order(PaymentSucceeded p, OrderStatus status, String ticketId, Instant at) {
         return new OrderView(p.orderId(), p.customerId(), List.of(p.reservationId()), p.paymentId(), p.amount(),
                 p.currency(), status, ticketId == null ? List.of() : List.of(ticketId), at);
+    }
+
+    /** The order of a payment that was refunded, and why. */
+    public static OrderView refunded(PaymentSucceeded p, String reason, Instant at) {
+        return new OrderView(p.orderId(), p.customerId(), List.of(p.reservationId()), p.paymentId(), p.amount(),
+                p.currency(), OrderStatus.REFUND_REQUIRED, List.of(), at,
+                List.of(new OrderView.Refund(p.paymentId(), reason)));
     }
 
     public static OrderView order(PaymentFailed p, OrderStatus status, Instant at) {
@@ -51,12 +59,14 @@ public final class Views {
                 union(current.reservationIds(), update.reservationIds()),
                 top.paymentId(), top.amount(), top.currency(), top.status(),
                 union(current.ticketIds(), update.ticketIds()),
-                max(current.updatedAt(), update.updatedAt()));
+                max(current.updatedAt(), update.updatedAt()),
+                refunds(current.refunds(), update.refunds()));
     }
 
     private static OrderView normalised(OrderView v) {
         return new OrderView(v.orderId(), v.customerId(), union(v.reservationIds(), List.of()), v.paymentId(),
-                v.amount(), v.currency(), v.status(), union(v.ticketIds(), List.of()), v.updatedAt());
+                v.amount(), v.currency(), v.status(), union(v.ticketIds(), List.of()), v.updatedAt(),
+                refunds(v.refunds(), List.of()));
     }
 
     private static OrderView other(OrderView top, OrderView a, OrderView b) {
@@ -79,6 +89,17 @@ public final class Views {
             all.addAll(b);
         }
         return List.copyOf(all);
+    }
+
+    /** A sorted union by paymentId: a payment is refunded once, for one reason. */
+    private static List<OrderView.Refund> refunds(List<OrderView.Refund> a, List<OrderView.Refund> b) {
+        TreeMap<String, OrderView.Refund> all = new TreeMap<>();
+        for (List<OrderView.Refund> list : List.of(a, b)) {
+            for (OrderView.Refund r : list) {
+                all.putIfAbsent(r.paymentId(), r);
+            }
+        }
+        return List.copyOf(all.values());
     }
 
     private static Instant max(Instant a, Instant b) {
