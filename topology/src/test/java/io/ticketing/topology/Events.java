@@ -91,6 +91,7 @@ public final class Events {
         private Instant createdAt = BASE;
         private Instant expiresAt = BASE.plus(HOLD);
         private String status = ReservationCreated.STATUS;
+        private String currency;
 
         private Created(String reservationId, String seatId) {
             this.reservationId = reservationId;
@@ -109,6 +110,7 @@ public final class Events {
         public Created createdAt(Instant v) { createdAt = v; return this; }
         public Created expiresAt(Instant v) { expiresAt = v; return this; }
         public Created status(String v) { status = v; return this; }
+        public Created currency(String v) { currency = v; return this; }
 
         /**
          * Created at {@code at}, held for {@link #HOLD}. Tests against a real wall clock (the app's end-to-end
@@ -119,7 +121,7 @@ public final class Events {
 
         public ReservationCreated build() {
             return new ReservationCreated(schemaVersion, eventId, reservationId, customerId, seatId, seatNumber,
-                    section, basePrice, createdAt, expiresAt, status);
+                    section, basePrice, createdAt, expiresAt, status, currency);
         }
     }
 
