@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
@@ -19,26 +21,28 @@ import java.time.Instant;
  * and output topics, HTTP): a tolerant reader (unknown fields ignored, any ISO-8601 offset accepted)
  * and a strict writer (UTC instants with {@code Z}, money as plain decimals).
  *
- * <p>{@link #internalMapper()} is for what only this service reads back: state store values and
- * internal (repartition) topics. The same JSON, except that instants are written as decimal epoch
- * seconds with nanoseconds ({@code 1772656200.123456789}) instead of ISO-8601 text: parsing and
- * formatting ISO dates was 14 % of the stream thread's CPU (docs/benchmarks.md §1, profile), and
- * every internal record and store value carries several. It still reads ISO-8601 text, so state and
- * repartition records written before this change stay readable.
+ * <p>{@link #internalMapper()} is for what only this service reads back: state store values, internal
+ * (repartition) topics and the view topics. The same data model in Smile, Jackson's binary JSON: field
+ * names kept (so a field added to a stored record reads as absent from older values, and a removed
+ * one is ignored, exactly as with JSON), numbers and repeated names in binary, no text to scan
+ * (docs/benchmarks.md §1 has what it saves). Instants are decimal epoch seconds with nanoseconds,
+ * not ISO-8601 text: formatting and parsing dates was 14 % of the stream thread. ISO text is still
+ * read, for values written by hand.
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = base(new IsoInstantDeserializer())
+    private static final ObjectMapper MAPPER = base(JsonMapper.builder(), new IsoInstantDeserializer())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private static final ObjectMapper INTERNAL = base(new InternalInstantDeserializer())
+    private static final ObjectMapper INTERNAL = base(SmileMapper.builder(), new InternalInstantDeserializer())
             .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .build();
 
-    private static JsonMapper.Builder base(StdScalarDeserializer<Instant> instants) {
-        return JsonMapper.builder()
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B base(B builder,
+            StdScalarDeserializer<Instant> instants) {
+        return builder
             .addModule(new JavaTimeModule())
             // Registered after JavaTimeModule so that ours win: strict instants, scale-keeping money.
             .addModule(new SimpleModule("ticketing-wire-formats")
