@@ -6,8 +6,8 @@
 #                    [--hops yes]
 #
 # --hops yes also prints, per rate, input appended -> readable on each of the app's two repartition
-# topics (reservation-commands, seat-commands), read by the same probe: where along the three hops
-# the time goes.
+# topics on the way (reservation-commands: only what came before its route was known; seat-commands),
+# read by the same probe: where along the hops the time goes.
 # Pick the rates as 25/50/75 % of the max from bench/throughput.sh. The first 10 s of each rate are
 # warm-up and not counted (io.ticketing.app.check.LatencyProbe).
 set -euo pipefail
@@ -48,6 +48,11 @@ for g in $GUARANTEES; do
         | awk '/^kafka_stream_thread_(commit|punctuate|poll|process)_latency_(max|avg)\{/ {sub(/\{.*\}/, "", $1); print "  " $1 " " $NF " ms"}'
     fi
   done
+  # What the broker carried for this app besides the inputs, per input record, over every rate of
+  # this guarantee (live traffic: payments come after their reservation is routed).
+  sent=$(awk '/^simulator: sent/ {s += $3} END {print s + 0}' "$WORK"/warmup-"$g".log "$WORK"/sim-"$g"-*.log)
+  echo "  records written per input record at live rates ($g, $sent inputs):"
+  "${JAVA[@]}" -Xmx128m io.ticketing.app.check.TopicVolumes "$BOOT" "lat-$g-" "$sent" 2>/dev/null | sed 's/^/    /' || true
   stop_tracked app
   stop_tracked broker
 done

@@ -11,7 +11,8 @@
 #     before a warm-up that long ends (LagWatcher then says too-short)
 #   SKIP_ALOS=1 bench/throughput.sh ...   (pass-through and EOS only; the ALOS column repeats EOS)
 #   STREAM_THREADS=2 bench/throughput.sh ...   (stream threads of every app, the pass-through too; default 1)
-#   COMMIT_MS=1000 bench/throughput.sh ...   (commit interval of the ticketing app; default 100)
+#   COMMIT_MS=1000 bench/throughput.sh ...   (commit interval of the ticketing app; default: the app's
+#     own under EOS, 100 ms under ALOS)
 #   FLOORS=1 bench/throughput.sh ...   (also io.ticketing.app.check.ShapeFloor rekey and shape under
 #     exactly_once_v2: what one re-key, and the bare two-re-key shape of the topology, cost)
 #   BASE_CP=<jar> bench/throughput.sh ...   (also the ticketing app under exactly_once_v2 from another
@@ -25,8 +26,9 @@
 #     reservations whose payment is still in the backlog, which measures a catch-up after an outage
 #     (more records per input, runs slower the later they start), not the steady state
 #
-# Every app commits each 100 ms (the exactly-once default; at_least_once would otherwise commit
-# each 30 s and the commit-based clock below could not see it work).
+# The pass-through and the floors commit each 100 ms (Kafka's exactly-once default), the ticketing app
+# under EOS at its own default; under at_least_once it commits each 100 ms too (it would otherwise
+# commit each 30 s and the commit-based clock below could not see it work).
 # Each measurement starts a fresh application id on the backlog and times, from its first commit
 # to every partition caught up (io.ticketing.app.check.LagWatcher), input records / second.
 # Loopback only; the trap stops every process it started.
@@ -62,7 +64,10 @@ measure() { # mode run -> prints records/s
       local g=exactly_once_v2 java=("${JAVA[@]}"); [[ $mode == alos ]] && g=at_least_once
       # The base build runs with the same JVM options: JAVA with its class path swapped.
       [[ $mode == eosbase ]] && java=("${JAVA[@]:0:${#JAVA[@]}-1}" "$BASE_CP")
-      KAFKA_COMMIT_INTERVAL_MS="${COMMIT_MS:-100}" KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
+      # EOS runs with the app's own commit interval unless COMMIT_MS says otherwise; ALOS commits
+      # each 100 ms so that the commit-based clock can see it work (the app's ALOS default is 30 s).
+      local commit="${COMMIT_MS:-}"; [[ $mode == alos && -z $commit ]] && commit=100
+      env ${commit:+KAFKA_COMMIT_INTERVAL_MS="$commit"} KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
       STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" TICKETING_EXPIRY_GRACE_MS="$GRACE_MS" \
         "${java[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac

@@ -4,13 +4,14 @@ import io.ticketing.topology.TicketingConfig;
 import io.ticketing.topology.TicketingTopology;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The streams client's properties, in layers, later ones winning: the topology's defaults (exactly
  * once, dead-letter queue, continue-on-error handlers), then this instance's settings (application id,
  * state directory, advertised HTTP address, processing guarantee, memory bounds: the RocksDB budget and
- * the fetch sizes), then every {@code KAFKA_<NAME>}
+ * the fetch sizes, and the waits a record may take: commit interval and linger), then every {@code KAFKA_<NAME>}
  * setting, so an operator can override anything without a new release.
  */
 final class StreamsProperties {
@@ -23,6 +24,11 @@ final class StreamsProperties {
     static final int RESTORE_FETCH_MAX_BYTES = 10 * 1024 * 1024;
     /** The most one changelog partition adds to it: Kafka's default, 1 MB. */
     static final int RESTORE_PARTITION_FETCH_MAX_BYTES = 1024 * 1024;
+
+    /** The commit interval under exactly-once (Kafka's default: 100 ms); see {@link #shortWaits}. */
+    static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
+    /** The stream threads' producer linger (Kafka Streams' default: 100 ms); see {@link #shortWaits}. */
+    static final int LINGER_MS = 5;
 
     private StreamsProperties() {
     }
@@ -40,6 +46,7 @@ final class StreamsProperties {
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
         p.put(BoundedRocksDb.MEMORY_BYTES_CONFIG, Long.toString(settings.rocksDbMemoryMb() * 1024L * 1024L));
         boundedFetches(p);
+        shortWaits(p, settings.processingGuarantee());
         p.putAll(settings.kafkaProperties());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return p;
@@ -76,6 +83,23 @@ final class StreamsProperties {
                 Integer.toString(RESTORE_FETCH_MAX_BYTES));
         p.put(StreamsConfig.RESTORE_CONSUMER_PREFIX + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                 Integer.toString(RESTORE_PARTITION_FETCH_MAX_BYTES));
+    }
+
+    /**
+     * How long a record may wait on its way, since a payment is a customer waiting for a ticket.
+     * Under exactly-once a record is readable downstream only when its transaction commits, and a
+     * payment crosses one repartition before it is decided: it waits for two commits, so the commit
+     * interval (Kafka's default for exactly-once: 100 ms) sets the latency. At
+     * {@link #EXACTLY_ONCE_COMMIT_INTERVAL_MS} (docs/benchmarks.md §2 has the latency and the
+     * throughput it costs). Under at-least-once records are readable once sent, so the producer's
+     * linger (Kafka Streams' default: 100 ms) is what a record waits at each hop: {@link #LINGER_MS}.
+     * A {@code KAFKA_COMMIT_INTERVAL_MS} or {@code KAFKA_PRODUCER_LINGER_MS} setting overrides these.
+     */
+    private static void shortWaits(Properties p, String guarantee) {
+        if (!StreamsConfig.AT_LEAST_ONCE.equals(guarantee)) {
+            p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(EXACTLY_ONCE_COMMIT_INTERVAL_MS));
+        }
+        p.put(StreamsConfig.PRODUCER_PREFIX + ProducerConfig.LINGER_MS_CONFIG, Integer.toString(LINGER_MS));
     }
 
     /** Properties for the app's own admin, producer and consumer clients: connection and security only. */

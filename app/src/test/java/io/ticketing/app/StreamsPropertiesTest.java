@@ -6,10 +6,11 @@ import io.ticketing.topology.TicketingConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
-/** The fetch bounds reach the consumers Kafka Streams builds, and an operator's setting still wins. */
+/** The fetch bounds and short waits reach the clients Kafka Streams builds, and an operator's setting still wins. */
 class StreamsPropertiesTest {
 
     private static final Map<String, String> REQUIRED = Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
@@ -42,6 +43,30 @@ class StreamsPropertiesTest {
                 .hasToString("52428800");
         assertThat(config.getRestoreConsumerConfigs("client").get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
                 .hasToString("10485760");
+    }
+
+    @Test
+    void exactlyOnceCommitsOftenerThanKafkasDefaultAndProducersLingerBriefly() {
+        StreamsConfig config = streamsConfig(REQUIRED);
+
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo(StreamsProperties.EXACTLY_ONCE_COMMIT_INTERVAL_MS).isLessThan(100L);
+        assertThat(config.getProducerConfigs("client").get(ProducerConfig.LINGER_MS_CONFIG))
+                .hasToString(Integer.toString(StreamsProperties.LINGER_MS));
+    }
+
+    @Test
+    void atLeastOnceKeepsKafkasCommitIntervalAndAnOperatorsSettingsWin() {
+        Map<String, String> alos = new HashMap<>(REQUIRED);
+        alos.put("PROCESSING_GUARANTEE", "at_least_once");
+        assertThat(streamsConfig(alos).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(30_000L);
+
+        Map<String, String> tuned = new HashMap<>(REQUIRED);
+        tuned.put("KAFKA_COMMIT_INTERVAL_MS", "200");
+        tuned.put("KAFKA_PRODUCER_LINGER_MS", "20");
+        StreamsConfig config = streamsConfig(tuned);
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(200L);
+        assertThat(config.getProducerConfigs("client").get(ProducerConfig.LINGER_MS_CONFIG)).hasToString("20");
     }
 
     private static StreamsConfig streamsConfig(Map<String, String> values) {

@@ -50,7 +50,10 @@ public final class StoreNames {
     public static final String PENDING_COMMANDS = "pending-commands";
     /** reservationId → the seat arbiter's state of the reservation (status, decided payments). */
     public static final String SEAT_RESERVATIONS = "seat-reservations";
-    /** Due-time indexes of the router (orphaned payments) and the arbiter (TTL) (see {@code TimerIndex}). */
+    /**
+     * Due-time indexes of the router (orphaned payments) and the arbiter (TTL) (see {@code TimerIndex}):
+     * in memory, rebuilt from {@link #PENDING_COMMANDS} and {@link #SEAT_RESERVATIONS} when the task starts.
+     */
     public static final String ROUTER_TIMERS = "router-timers";
     public static final String SEAT_TIMERS = "seat-timers";
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -33,7 +34,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * later copy is absorbed wherever it is routed (I3, and §3 "the same event again changes nothing").
  *
  * <p>A route lives as long as the arbiter keeps the reservation: the arbiter says when it forgets one.
- * Orphans have timers (rare, due within minutes); resolved orphans are forgotten by a sweep.
+ * Orphans have timers (rare, due within minutes; in memory, rebuilt from {@code pending-commands} when the
+ * task starts); resolved orphans are forgotten by a sweep.
  */
 public final class ReservationRouter implements Processor<String, Object, Object, Object> {
 
@@ -69,7 +71,7 @@ public final class ReservationRouter implements Processor<String, Object, Object
                 return Set.of(
                         StateStores.persistent(StoreNames.RESERVATION_ROUTES, Route.class),
                         StateStores.persistent(StoreNames.PENDING_COMMANDS, PendingCommands.class),
-                        StateStores.persistent(StoreNames.ROUTER_TIMERS, String.class));
+                        StateStores.derived(StoreNames.ROUTER_TIMERS, Serdes.String()));
             }
         };
     }
@@ -81,6 +83,11 @@ public final class ReservationRouter implements Processor<String, Object, Object
         this.pending = context.getStateStore(StoreNames.PENDING_COMMANDS);
         this.timers = new TimerIndex(context.getStateStore(StoreNames.ROUTER_TIMERS));
         this.pendingSweep = new StoreSweep<>(pending);
+        timers.rebuild(pending, (reservationId, waiting) -> {
+            if (!waiting.held().isEmpty()) {
+                timers.schedule(ORPHAN, reservationId, earliestOrphanDue(waiting));
+            }
+        });
         this.orphansDropped = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_DROPPED);
         this.orphansRefunded = Sensors.counter(context, "reservation-router", Sensors.ORPHANS_REFUNDED);
         context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {

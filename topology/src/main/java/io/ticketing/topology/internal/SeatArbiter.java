@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * command for it can be sent here directly, and when it forgets one.
  *
  * <p>Stores: {@code seat-reservations} and {@code seats} (the state decided on), {@code seat-timers}
- * (TTLs), {@code show-seats} (an index of each show's seats, written once per seat) and
+ * (TTLs of the ACTIVE reservations: in memory, rebuilt from {@code seat-reservations} when the task starts), {@code show-seats} (an index of each show's seats, written once per seat) and
  * {@code show-summary} (counts by show, section and status: derived from {@code seats} in memory,
  * rebuilt from it when the task starts, so a seat transition costs no extra write).
  */
@@ -79,7 +79,7 @@ public final class SeatArbiter implements Processor<String, Command, Object, Obj
                         StateStores.persistent(StoreNames.SEAT_RESERVATIONS, SeatReservation.class),
                         StateStores.persistent(StoreNames.SHOW_SEATS, String.class),
                         StateStores.derived(StoreNames.SHOW_SUMMARY, Serdes.Long()),
-                        StateStores.persistent(StoreNames.SEAT_TIMERS, String.class));
+                        StateStores.derived(StoreNames.SEAT_TIMERS, Serdes.String()));
             }
         };
     }
@@ -94,6 +94,11 @@ public final class SeatArbiter implements Processor<String, Command, Object, Obj
         this.timers = new TimerIndex(context.getStateStore(StoreNames.SEAT_TIMERS));
         this.retention = new StoreSweep<>(reservations);
         recountSummary();
+        timers.rebuild(reservations, (reservationId, state) -> {
+            if (state.status() == ReservationStatus.ACTIVE) {
+                scheduleTtl(state);
+            }
+        });
         context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
             fireTimers(now);
             sweep(now);
@@ -157,13 +162,17 @@ public final class SeatArbiter implements Processor<String, Command, Object, Obj
     /** A reservation new to this seat: its TTL, and the router learns where it lives. */
     private void held(SeatReservation state, String seatId, long ts) {
         if (state.status() == ReservationStatus.ACTIVE) {
-            // Not cancelled when the reservation moves on: it fires, finds it no longer ACTIVE, and goes.
-            timers.schedule(EXPIRY, state.created().reservationId(),
-                    state.created().expiresAt().plus(config.expiryGrace()).toEpochMilli());
+            scheduleTtl(state);
         }
         String reservationId = state.created().reservationId();
         context.forward(new Record<Object, Object>(reservationId, new RouteNotice.Held(reservationId, seatId), ts),
                 TO_ROUTE_NOTICES);
+    }
+
+    /** Not cancelled when the reservation moves on: it fires, finds it no longer ACTIVE, and goes. */
+    private void scheduleTtl(SeatReservation state) {
+        timers.schedule(EXPIRY, state.created().reservationId(),
+                state.created().expiresAt().plus(config.expiryGrace()).toEpochMilli());
     }
 
     private void emit(SeatRules.Emit emit, long ts) {
