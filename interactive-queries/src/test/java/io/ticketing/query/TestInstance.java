@@ -46,15 +46,24 @@ final class TestInstance implements AutoCloseable {
     }
 
     TestInstance(ViewWaiters waiters, Authentication authentication) {
+        this(waiters, authentication, java.util.Optional.empty());
+    }
+
+    /** An instance that serves, and forwards over, HTTPS with {@code tls}. */
+    TestInstance(HttpTls tls) {
+        this(new ViewWaiters(), Authentication.off(INSTANCE_CREDENTIAL), java.util.Optional.of(tls));
+    }
+
+    private TestInstance(ViewWaiters waiters, Authentication authentication, java.util.Optional<HttpTls> tls) {
         this.waiters = waiters;
         QueryPool workers = QueryServer.workerPool();
-        HttpForwarder http = new HttpForwarder(FORWARD_TIMEOUT, workers, INSTANCE_CREDENTIAL, java.util.Optional.empty());
+        HttpForwarder http = new HttpForwarder(FORWARD_TIMEOUT, workers, INSTANCE_CREDENTIAL, tls.map(HttpTls::clientContext));
         Forwarder recording = (host, path, timeout) -> {
             forwarded.add(host.port() + path);
             return http.get(host, path, timeout);
         };
         server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), SECRET, FORWARD_TIMEOUT,
-                        authentication, java.util.Optional.empty()),
+                        authentication, tls),
                 cluster, stores, recording, workers, waiters, () -> state, registry, List.of(workers));
         cluster.self = host();
     }
