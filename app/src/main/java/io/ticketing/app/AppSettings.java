@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * @param topicReplication    empty: the broker's {@code default.replication.factor}
  * @param rocksDbMemoryMb     off-heap budget of every RocksDB store of this instance together (block
  *                            cache and memtables), see {@link BoundedRocksDb}
+ * @param httpSecurity        authentication, instance credential and TLS of the HTTP API
  */
 public record AppSettings(
         Optional<String> bootstrapServers,
@@ -40,7 +41,8 @@ public record AppSettings(
         String processingGuarantee,
         Path embeddedDataDir,
         int embeddedPort,
-        int rocksDbMemoryMb) {
+        int rocksDbMemoryMb,
+        HttpSecuritySettings httpSecurity) {
 
     public static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String HTTP_PORT = "HTTP_PORT";
@@ -65,12 +67,12 @@ public record AppSettings(
     public static final int MIN_SECRET_LENGTH = 16;
 
     private static final List<String> GUARANTEES = List.of("exactly_once_v2", "at_least_once");
-    private static final Set<String> TICKETING_SETTINGS = Set.of(DEMO, DEMO_RATE, EXPIRY_GRACE_MS, RETENTION,
+    private static final Set<String> TICKETING_SETTINGS = union(HttpSecuritySettings.NAMES, Set.of(DEMO, DEMO_RATE, EXPIRY_GRACE_MS, RETENTION,
             ORPHAN_TIMEOUT_MS, TICKET_SECRET, TOPIC_PARTITIONS, TOPIC_REPLICATION, ROCKSDB_MEMORY_MB, SettingsSource.CONFIG_FILE,
             TOPIC_PREFIX + "RESERVATION_CREATED", TOPIC_PREFIX + "RESERVATION_EXPIRED",
             TOPIC_PREFIX + "PAYMENT_SUCCEEDED", TOPIC_PREFIX + "PAYMENT_FAILED", TOPIC_PREFIX + "TICKET_ISSUED",
             TOPIC_PREFIX + "REFUND_REQUESTED", TOPIC_PREFIX + "DEAD_LETTER", TOPIC_PREFIX + "RESERVATION_VIEWS",
-            TOPIC_PREFIX + "TICKET_VIEWS", TOPIC_PREFIX + "CUSTOMER_TICKETS");
+            TOPIC_PREFIX + "TICKET_VIEWS", TOPIC_PREFIX + "CUSTOMER_TICKETS"));
 
     public AppSettings {
         kafkaProperties = Map.copyOf(kafkaProperties);
@@ -130,7 +132,14 @@ public record AppSettings(
                 Path.of(read.string(EMBEDDED_DATA_DIR, "data/kafka")),
                 read.integer(EMBEDDED_PORT, 9092, 0, 65535),
                 // Below 8 MB the memtables alone would flush on nearly every write.
-                read.integer(ROCKSDB_MEMORY_MB, 64, 8, 1_048_576));
+                read.integer(ROCKSDB_MEMORY_MB, 64, 8, 1_048_576),
+                HttpSecuritySettings.from(read, embedded));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** Topic names alone (the simulator needs these and the Kafka settings, nothing else). */

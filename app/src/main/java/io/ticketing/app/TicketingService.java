@@ -152,9 +152,19 @@ public final class TicketingService implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // HTTP first: a taken port fails the start before any record is processed. Until the streams
         // client is RUNNING, /health/ready says not ready.
+        HttpSecuritySettings security = settings.httpSecurity();
         queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
-                HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5)),
+                HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5),
+                security.authentication(), security.tls()),
                 streams, waiters, registry);
+        if (security.authRequired()) {
+            log.info("HTTP API: bearer tokens required ({}), {}", security.authentication(),
+                    security.tls().isPresent() ? "HTTPS" : "plain HTTP");
+        } else {
+            log.warn("HTTP API: authentication is OFF ({}), every caller may read everything; {}",
+                    settings.embedded() ? "embedded demo" : HttpSecuritySettings.AUTH + "=off",
+                    security.tls().isPresent() ? "HTTPS" : "plain HTTP");
+        }
         wipeStateAfterACrash(streamsProperties);
         streams.start();
     }

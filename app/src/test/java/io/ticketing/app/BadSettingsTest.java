@@ -1,6 +1,7 @@
 package io.ticketing.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -60,7 +61,8 @@ class BadSettingsTest {
         Path file = dir.resolve("ticketing.properties");
         Files.writeString(file, String.join("\n",
                 "KAFKA_BOOTSTRAP_SERVERS=kafka-1:9092", "HTTP_PORT=8081", "TICKETING_RETENTION=P2D",
-                "TICKETING_TICKET_SECRET=" + BrokerFixture.SECRET, "KAFKA_SASL_JAAS_CONFIG=from-file"));
+                "TICKETING_TICKET_SECRET=" + BrokerFixture.SECRET, "KAFKA_SASL_JAAS_CONFIG=from-file",
+                "TICKETING_AUTH=off", "TICKETING_INSTANCE_SECRET=instance-secret-0123456789"));
 
         Map<String, String> values = SettingsSource.load(file.toString(), Map.of("HTTP_PORT", "9090",
                 "KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_MECHANISM", "PLAIN"));
@@ -121,5 +123,46 @@ class BadSettingsTest {
     }
 
     private record Outcome(int status, String stderr) {
+    }
+
+    private static Map<String, String> cluster(String... more) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092",
+                "TICKETING_TICKET_SECRET", BrokerFixture.SECRET));
+        for (int i = 0; i < more.length; i += 2) {
+            values.put(more[i], more[i + 1]);
+        }
+        return values;
+    }
+
+    @Test
+    void withAClusterTheApiIsClosedAndNeedsAWayToProveCallersAndAnInstanceCredential() {
+        assertThatThrownBy(() -> AppSettings.from(cluster("TICKETING_INSTANCE_SECRET", "instance-secret-0123456789")))
+                .isInstanceOf(BadSettingException.class).hasMessageStartingWith("TICKETING_AUTH: is required");
+        assertThatThrownBy(() -> AppSettings.from(cluster("TICKETING_API_KEYS", "ops-key-0123456789abc:ops:ops")))
+                .isInstanceOf(BadSettingException.class).hasMessageStartingWith("TICKETING_INSTANCE_SECRET: is required");
+        AppSettings closed = AppSettings.from(cluster("TICKETING_API_KEYS", "ops-key-0123456789abc:ops:ops",
+                "TICKETING_INSTANCE_SECRET", "instance-secret-0123456789"));
+        assertThat(closed.httpSecurity().authRequired()).isTrue();
+        AppSettings open = AppSettings.from(cluster("TICKETING_AUTH", "off",
+                "TICKETING_INSTANCE_SECRET", "instance-secret-0123456789"));
+        assertThat(open.httpSecurity().authRequired()).isFalse();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "TICKETING_AUTH             | maybe                          | TICKETING_AUTH:",
+            "TICKETING_API_KEYS         | short:ops:ops                  | TICKETING_API_KEYS:",
+            "TICKETING_API_KEYS         | ops-key-0123456789abc:root:me  | TICKETING_API_KEYS:",
+            "TICKETING_API_KEYS         | ops-key-0123456789abc:ops      | TICKETING_API_KEYS:",
+            "TICKETING_JWT_SECRET       | too-short                      | TICKETING_JWT_SECRET:",
+            "TICKETING_JWKS_URL         | ftp://keys                     | TICKETING_JWKS_URL:",
+            "TICKETING_INSTANCE_SECRET  | short                          | TICKETING_INSTANCE_SECRET:",
+            "TICKETING_HTTP_KEYSTORE    | /no/such/keystore.p12          | TICKETING_HTTP_KEYSTORE:",
+            "TICKETING_HTTP_TRUSTSTORE  | /no/such/truststore.p12        | TICKETING_HTTP_TRUSTSTORE:",
+    })
+    void badSecuritySettingsAreNamed(String setting, String value, String prefix) {
+        assertThatThrownBy(() -> AppSettings.from(cluster("TICKETING_API_KEYS", "ops-key-0123456789abc:ops:ops",
+                "TICKETING_INSTANCE_SECRET", "instance-secret-0123456789", setting, value)))
+                .isInstanceOf(BadSettingException.class).hasMessageStartingWith(prefix);
     }
 }

@@ -45,6 +45,9 @@ final class BrokerFixture {
         s.put("STATE_DIR", stateDir.toString());
         s.put("TICKETING_TICKET_SECRET", SECRET);
         s.put("TICKETING_TOPIC_PARTITIONS", "3");
+        s.put("TICKETING_INSTANCE_SECRET", "test-instance-secret-0123456789");
+        // These tests are about the data, not the callers (HttpIdFuzzTest and the query module's AuthRoutesTest are).
+        s.put("TICKETING_AUTH", "off");
         // Commit often so read_committed consumers see results quickly.
         s.put("KAFKA_COMMIT_INTERVAL_MS", "100");
         return s;

@@ -7,7 +7,10 @@ import org.apache.kafka.streams.state.HostInfo;
 /** Asks another instance. */
 public interface Forwarder {
 
-    /** Marks a request as forwarded: the receiver answers from its own stores and never forwards it again. */
+    /**
+     * Marks a request as forwarded, for the receiver's logs. It grants nothing: only {@code /internal/*}
+     * answers from one instance's stores alone, and only to the instances' shared credential.
+     */
     String FORWARDED_HEADER = "X-Ticketing-Forwarded";
 
     /**

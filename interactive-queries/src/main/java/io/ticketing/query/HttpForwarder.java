@@ -9,15 +9,19 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * {@link Forwarder} over plain HTTP/1.1 with {@code java.net.http} (kept-alive connections, reused).
+ * {@link Forwarder} over HTTP/1.1 with {@code java.net.http} (kept-alive connections, reused), over
+ * TLS when the instances serve HTTPS. Every call carries this instance's credential as its bearer
+ * token: the receiving instance answers {@code /internal/*} only to that.
  *
  * <p>A call bounded by the forward timeout (a key lookup, a part of a show-wide query) is a blocking
  * {@code send} on the caller's thread, not {@code sendAsync}: on JDK 17 {@code sendAsync} hands
@@ -49,6 +53,8 @@ final class HttpForwarder implements Forwarder {
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     /** Where a long-poll's answer continues (the caller's continuations write the HTTP response). */
     private final Executor longPollReplies;
+    private final String authorization;
+    private final String scheme;
 
     /**
      * @param forwardTimeout  the bound on one call (also the connect timeout); calls given a longer
@@ -56,10 +62,15 @@ final class HttpForwarder implements Forwarder {
      * @param longPollReplies where a long-poll's answer is handed on: the query layer's worker pool,
      *                        never the client's selector thread
      */
-    HttpForwarder(Duration forwardTimeout, Executor longPollReplies) {
+    HttpForwarder(Duration forwardTimeout, Executor longPollReplies, String instanceCredential,
+                  Optional<SSLContext> tls) {
         this.forwardTimeout = forwardTimeout;
         this.longPollReplies = longPollReplies;
-        this.client = HttpClient.newBuilder()
+        this.authorization = "Bearer " + instanceCredential;
+        this.scheme = tls.isPresent() ? "https://" : "http://";
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        tls.ifPresent(builder::sslContext);
+        this.client = builder
                 // The client's own tasks (reading and handing over a small answer) run on its selector
                 // thread instead of a hand-off to a cached pool: ~55 µs of CPU less per forward
                 // (docs/benchmarks.md §3). Nothing of ours runs there: a bounded call's caller takes
@@ -73,7 +84,7 @@ final class HttpForwarder implements Forwarder {
 
     @Override
     public CompletableFuture<Reply> get(HostInfo host, String pathAndQuery, Duration timeout) {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
+        URI uri = URI.create(scheme + host.host() + ":" + host.port() + pathAndQuery);
         HttpResponse.BodyHandler<byte[]> wholeInTime = BoundedBody.by(System.nanoTime() + timeout.toNanos());
         if (timeout.compareTo(forwardTimeout) > 0) {
             return client.sendAsync(request(uri, timeout), wholeInTime)
@@ -105,9 +116,10 @@ final class HttpForwarder implements Forwarder {
         }
     }
 
-    private static HttpRequest request(URI uri, Duration timeout) {
+    private HttpRequest request(URI uri, Duration timeout) {
         return HttpRequest.newBuilder(uri)
                 .header(FORWARDED_HEADER, "1")
+                .header("Authorization", authorization)
                 .timeout(timeout)
                 .GET()
                 .build();

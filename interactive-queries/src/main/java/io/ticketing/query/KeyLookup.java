@@ -35,13 +35,8 @@ final class KeyLookup {
         this.metrics = metrics;
     }
 
-    /**
-     * @param forwarded the request was forwarded to us: answer from our own stores only
-     */
-    CompletableFuture<Lookup> find(String store, String key, Optional<WaitFor> wait, boolean forwarded) {
-        if (forwarded) {
-            return findHere(store, key, OptionalInt.empty(), wait);
-        }
+    /** Answers from wherever the key lives: here, its owner, or a standby. */
+    CompletableFuture<Lookup> find(String store, String key, Optional<WaitFor> wait) {
         KeyLocation location = cluster.locate(store, key);
         if (!location.known()) {
             // No assignment to route by (starting, rebalancing): any local replica may still hold it.

@@ -57,7 +57,8 @@ public final class QueryServer implements AutoCloseable {
         QueryPool workers = workerPool();
         resources.add(workers);
         return start(settings, new StreamsCluster(streams, settings.self()), stores,
-                new HttpForwarder(settings.forwardTimeout(), workers), workers, waiters, streams::state, registry,
+                new HttpForwarder(settings.forwardTimeout(), workers,
+                        settings.authentication().instanceCredential(), settings.tls().map(HttpTls::clientContext)), workers, waiters, streams::state, registry,
                 resources);
     }
 
@@ -98,7 +99,7 @@ public final class QueryServer implements AutoCloseable {
                 new ShowQueries(cluster, stores, forwarder, settings.forwardTimeout(), workers),
                 stores, workers,
                 new TicketVerifier(new TicketCodes(settings.ticketSecret()), keys),
-                new TicketPdf());
+                new TicketPdf(), settings.authentication());
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -113,8 +114,9 @@ public final class QueryServer implements AutoCloseable {
                     ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000))));
             config.routes.get("/health/live", ctx -> write(ctx, health.live()));
             config.routes.get("/health/ready", ctx -> write(ctx, health.ready()));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(registry.scrape()));
+            config.routes.get("/metrics", routes.guard(ApiRoute.METRICS, (ctx, owner) -> ctx
+                    .contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape())));
+            settings.tls().ifPresent(tls -> tls.serveOn(config, settings.port()));
             routes.register(config.routes);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, Errors.fromJavalin(e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> write(ctx, Errors.toReply(e)));

@@ -1,6 +1,7 @@
 package io.ticketing.query;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -8,6 +9,9 @@ import org.apache.kafka.streams.state.HostInfo;
  * @param self           the host:port this instance advertises as {@code application.server}
  * @param ticketSecret   the QR signing key, to verify scanned codes
  * @param forwardTimeout the bound on a call to another instance
+ * @param authentication who may call (README, Security); also the credential this instance sends to others
+ * @param tls            present: the server speaks only HTTPS and forwards to other instances over HTTPS
  */
-public record QueryServerSettings(int port, HostInfo self, String ticketSecret, Duration forwardTimeout) {
+public record QueryServerSettings(int port, HostInfo self, String ticketSecret, Duration forwardTimeout,
+                                  Authentication authentication, Optional<HttpTls> tls) {
 }

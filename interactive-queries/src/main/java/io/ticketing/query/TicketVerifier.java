@@ -40,7 +40,7 @@ final class TicketVerifier {
                     "The code's signature does not match.", Map.of("valid", false, "reason", "forged")));
         }
         // The number names the ticket's id (TicketCodes#ticketIdOf): one lookup, no index.
-        return lookup.find(StoreNames.TICKETS, TicketCodes.ticketIdOf(ticketNumber.get()), Optional.empty(), false)
+        return lookup.find(StoreNames.TICKETS, TicketCodes.ticketIdOf(ticketNumber.get()), Optional.empty())
                 .thenApply(ticket -> {
                     if (ticket.outcome() == LocalRead.Outcome.UNAVAILABLE) {
                         return Problem.unavailable("The ticket's state is moving between instances; retry shortly.");

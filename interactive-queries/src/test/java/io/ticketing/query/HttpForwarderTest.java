@@ -75,7 +75,7 @@ class HttpForwarderTest {
         owner.start();
         host = new HostInfo("127.0.0.1", owner.getAddress().getPort());
         replies = QueryServer.workerPool();
-        forwarder = new HttpForwarder(TIMEOUT, replies);
+        forwarder = new HttpForwarder(TIMEOUT, replies, "credential", java.util.Optional.empty());
         callers = Executors.newCachedThreadPool();
     }
 
@@ -140,7 +140,7 @@ class HttpForwarderTest {
     @Test
     void aStalledLongPollFailsByItsOwnTimeout() throws Exception {
         // A forward timeout of 200 ms makes a 2 s call a long-poll: the asynchronous path.
-        HttpForwarder quick = new HttpForwarder(Duration.ofMillis(200), replies);
+        HttpForwarder quick = new HttpForwarder(Duration.ofMillis(200), replies, "credential", java.util.Optional.empty());
         CompletableFuture<Reply> waiting = quick.get(host, "/stalls/wait?waitFor=paid", Duration.ofSeconds(2));
         assertThat(waiting.handle((reply, error) -> error).get(15, TimeUnit.SECONDS))
                 .isInstanceOf(java.util.concurrent.CompletionException.class)

@@ -89,13 +89,27 @@ class KeyRoutingTest {
     }
 
     @Test
-    void aPublicRouteMarkedForwardedAnswersLocallyOnly() throws Exception {
+    void aForgedForwardedHeaderOnAPublicRouteChangesNothing() throws Exception {
+        b.stores.put(StoreNames.ORDERS, "ord-1", Views.order("ord-1", OrderStatus.CONFIRMED));
         ownedBy(b, StoreNames.ORDERS);
 
-        HttpResponse<String> response = a.get("/orders/ord-1", true);
+        HttpResponse<String> response = a.getWith("/orders/ord-1", Forwarder.FORWARDED_HEADER, "1");
 
-        assertProblem(response, 503);
-        assertThat(a.forwarded).isEmpty();
+        // Still forwarded to the owner, as without the header: the header grants no local-only answer.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(a.forwarded).hasSize(1);
+    }
+
+    @Test
+    void internalRoutesRefuseAForgedForwardedHeaderWithoutTheInstanceCredential() throws Exception {
+        b.stores.put(StoreNames.ORDERS, "ord-1", Views.order("ord-1", OrderStatus.CONFIRMED));
+        ownedBy(b, StoreNames.ORDERS);
+
+        assertProblem(b.getWith("/internal/keys/order-views/ord-1", Forwarder.FORWARDED_HEADER, "1"), 403);
+        assertProblem(b.getWith("/internal/keys/order-views/ord-1", Forwarder.FORWARDED_HEADER, "1",
+                "Authorization", "Bearer not-the-credential"), 403);
+        assertProblem(b.getWith("/internal/shows/evt-1/summary", Forwarder.FORWARDED_HEADER, "1"), 403);
+        assertThat(b.get("/internal/keys/order-views/ord-1", true).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -73,7 +73,9 @@ class ProblemAnswersTest {
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() throws Exception {
         assertProblem(instance.get("/nothing/here"), 404);
-        assertProblem(instance.get("/internal/keys/seat-timers/k1"), 404);
+        // An internal store is no one's to read, not even another instance's; outsiders learn nothing about it.
+        assertProblem(instance.get("/internal/keys/seat-timers/k1", true), 404);
+        assertProblem(instance.get("/internal/keys/seat-timers/k1"), 403);
     }
 
     @Test

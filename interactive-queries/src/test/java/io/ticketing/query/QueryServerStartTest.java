@@ -33,7 +33,8 @@ class QueryServerStartTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-server-start-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
         streams = new KafkaStreams(builder.build(), props);
-        server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), "secret", Duration.ofSeconds(2)),
+        server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), "secret", Duration.ofSeconds(2),
+                        Authentication.off("credential"), java.util.Optional.empty()),
                 streams, new ViewWaiters(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.HostInfo;
 final class TestInstance implements AutoCloseable {
 
     static final String SECRET = "test-secret";
+    static final String INSTANCE_CREDENTIAL = "test-instance-credential";
     static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(2);
 
     final FakeStores stores = new FakeStores();
@@ -36,14 +37,33 @@ final class TestInstance implements AutoCloseable {
     }
 
     TestInstance(ViewWaiters waiters) {
+        this(waiters, Authentication.off(INSTANCE_CREDENTIAL));
+    }
+
+    /** An instance that requires {@code authentication}. */
+    TestInstance(Authentication authentication) {
+        this(new ViewWaiters(), authentication);
+    }
+
+    TestInstance(ViewWaiters waiters, Authentication authentication) {
+        this(waiters, authentication, java.util.Optional.empty());
+    }
+
+    /** An instance that serves, and forwards over, HTTPS with {@code tls}. */
+    TestInstance(HttpTls tls) {
+        this(new ViewWaiters(), Authentication.off(INSTANCE_CREDENTIAL), java.util.Optional.of(tls));
+    }
+
+    private TestInstance(ViewWaiters waiters, Authentication authentication, java.util.Optional<HttpTls> tls) {
         this.waiters = waiters;
         QueryPool workers = QueryServer.workerPool();
-        HttpForwarder http = new HttpForwarder(FORWARD_TIMEOUT, workers);
+        HttpForwarder http = new HttpForwarder(FORWARD_TIMEOUT, workers, INSTANCE_CREDENTIAL, tls.map(HttpTls::clientContext));
         Forwarder recording = (host, path, timeout) -> {
             forwarded.add(host.port() + path);
             return http.get(host, path, timeout);
         };
-        server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), SECRET, FORWARD_TIMEOUT),
+        server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), SECRET, FORWARD_TIMEOUT,
+                        authentication, tls),
                 cluster, stores, recording, workers, waiters, () -> state, registry, List.of(workers));
         cluster.self = host();
     }
@@ -64,9 +84,26 @@ final class TestInstance implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
                 .timeout(Duration.ofSeconds(30));
         if (markedForwarded) {
+            // As another instance calls: marked, and with the instances' credential.
             request.header(Forwarder.FORWARDED_HEADER, "1");
+            request.header("Authorization", "Bearer " + INSTANCE_CREDENTIAL);
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET with {@code headers} (name, value, name, value...) and nothing else. */
+    HttpResponse<String> getWith(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    /** A GET with {@code token} as its bearer token. */
+    HttpResponse<String> getAs(String token, String path) {
+        return getWith(path, "Authorization", "Bearer " + token);
     }
 
     HttpResponse<byte[]> getBytes(String path) throws Exception {

@@ -135,6 +135,9 @@ class AppQueriesTest {
         s.put(AppSettings.STATE_DIR, dir.resolve("state-" + n).toString());
         s.put(AppSettings.TICKET_SECRET, SECRET);
         s.put(AppSettings.TOPIC_PARTITIONS, "3");
+        // Forwarding between the two instances carries the shared credential; callers are not this test's subject.
+        s.put("TICKETING_INSTANCE_SECRET", "app-queries-instance-secret-0123");
+        s.put("TICKETING_AUTH", "off");
         s.put("KAFKA_COMMIT_INTERVAL_MS", "100");
         s.put("KAFKA_NUM_STANDBY_REPLICAS", "1");
         // Notice a stopped instance quickly rather than after the default session timeout.

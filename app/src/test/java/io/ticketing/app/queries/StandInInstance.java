@@ -44,7 +44,8 @@ final class StandInInstance implements AutoCloseable {
         streams = new KafkaStreams(StandInViews.topology(waiters), p);
         streams.start();
         server = QueryServer.start(new QueryServerSettings(port, new HostInfo("localhost", port), SECRET,
-                Duration.ofSeconds(3)), streams, waiters, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                Duration.ofSeconds(3), io.ticketing.query.Authentication.off("stand-in-instance-credential"),
+                java.util.Optional.empty()), streams, waiters, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     static StandInInstance start(String bootstrap, Path stateDir, String applicationId) {
