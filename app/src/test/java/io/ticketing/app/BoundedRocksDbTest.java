@@ -79,8 +79,9 @@ class BoundedRocksDbTest {
 
     @Test
     void theAppWiresTheSetterWithTheBudgetFromItsSetting() {
-        AppSettings settings = AppSettings.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
-                "TICKETING_TICKET_SECRET", BrokerFixture.SECRET, AppSettings.ROCKSDB_MEMORY_MB, "96"));
+        Map<String, String> values = new HashMap<>(BrokerFixture.clusterSettings("localhost:9092"));
+        values.put(AppSettings.ROCKSDB_MEMORY_MB, "96");
+        AppSettings settings = AppSettings.from(values);
 
         Properties props = StreamsProperties.of(settings, "localhost:9092",
                 io.ticketing.topology.TicketingConfig.defaults(BrokerFixture.SECRET));
@@ -92,8 +93,7 @@ class BoundedRocksDbTest {
 
     @Test
     void aBudgetTooSmallOrNotANumberIsRefusedNamingTheSetting() {
-        Map<String, String> base = Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
-                "TICKETING_TICKET_SECRET", BrokerFixture.SECRET);
+        Map<String, String> base = BrokerFixture.clusterSettings("localhost:9092");
         Map<String, String> tiny = new HashMap<>(base);
         tiny.put(AppSettings.ROCKSDB_MEMORY_MB, "2");
         Map<String, String> words = new HashMap<>(base);

@@ -34,20 +34,28 @@ final class BrokerFixture {
         }
     }
 
+    /**
+     * What a deployment on a cluster must set besides its broker: the ticket secret and the instances'
+     * shared credential; auth off, since the tests using this are about the data, not the callers.
+     */
+    static Map<String, String> clusterSettings(String bootstrap) {
+        Map<String, String> s = new HashMap<>();
+        s.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        s.put("TICKETING_TICKET_SECRET", SECRET);
+        s.put("TICKETING_INSTANCE_SECRET", "test-instance-secret-0123456789");
+        s.put("TICKETING_AUTH", "off");
+        return s;
+    }
+
     /** The settings of one app instance against {@code bootstrap}, everything else local to the test. */
     static Map<String, String> appSettings(String bootstrap, Path stateDir, String applicationId) {
         int port = freePort();
-        Map<String, String> s = new HashMap<>();
-        s.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        Map<String, String> s = clusterSettings(bootstrap);
         s.put("HTTP_PORT", String.valueOf(port));
         s.put("APPLICATION_SERVER", "localhost:" + port);
         s.put("APPLICATION_ID", applicationId);
         s.put("STATE_DIR", stateDir.toString());
-        s.put("TICKETING_TICKET_SECRET", SECRET);
         s.put("TICKETING_TOPIC_PARTITIONS", "3");
-        s.put("TICKETING_INSTANCE_SECRET", "test-instance-secret-0123456789");
-        // These tests are about the data, not the callers (HttpIdFuzzTest and the query module's AuthRoutesTest are).
-        s.put("TICKETING_AUTH", "off");
         // Commit often so read_committed consumers see results quickly.
         s.put("KAFKA_COMMIT_INTERVAL_MS", "100");
         return s;

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The fetch bounds and short waits reach the clients Kafka Streams builds, and an operator's setting still wins. */
 class StreamsPropertiesTest {
 
-    private static final Map<String, String> REQUIRED = Map.of("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
-            "TICKETING_TICKET_SECRET", BrokerFixture.SECRET);
+    private static final Map<String, String> REQUIRED = BrokerFixture.clusterSettings("localhost:9092");
 
     @Test
     void theMainConsumerFetchesAtMostOneMegabyteAResponse() {

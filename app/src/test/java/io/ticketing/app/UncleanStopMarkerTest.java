@@ -123,12 +123,10 @@ class UncleanStopMarkerTest {
 
     /** The properties the service gives its streams client for these settings (over the required ones). */
     private Properties streamsProperties(Map<String, String> extra) {
-        String secret = "test-secret-0123456789abcdef";
-        Map<String, String> values = new HashMap<>(Map.of(
-                AppSettings.BOOTSTRAP_SERVERS, "localhost:9092",
-                AppSettings.TICKET_SECRET, secret,
-                AppSettings.STATE_DIR, stateDir.toString()));
+        Map<String, String> values = BrokerFixture.clusterSettings("localhost:9092");
+        values.put(AppSettings.STATE_DIR, stateDir.toString());
         values.putAll(extra);
-        return StreamsProperties.of(AppSettings.from(values), "localhost:9092", TicketingConfig.defaults(secret));
+        return StreamsProperties.of(AppSettings.from(values), "localhost:9092",
+                TicketingConfig.defaults(BrokerFixture.SECRET));
     }
 }
