@@ -5,10 +5,11 @@
 # ---- build: the shaded jar, tests are run by CI (`mvn -B verify`), not here ----
 FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /src
-# The whole reactor (the .dockerignore keeps build output and local data out), so a new module
-# needs no change here. The Maven repository is a build cache, kept between builds.
+# The whole reactor (the .dockerignore keeps build output and local data out): Maven reads every
+# module's pom. Only the service and the modules it needs are built (`-pl app -am`): bench-tools
+# (benchmark probes, chaos broker) stays out of the image. The Maven repository is a build cache.
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests -pl app -am
 
 # ---- runtime: a JRE, the jar, a non-root user ----
 FROM eclipse-temurin:17-jre

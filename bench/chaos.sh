@@ -14,7 +14,8 @@
 #
 # Everything listens on loopback only. Exit status: the checker's (0 = every invariant held),
 # 3 when the run itself could not be carried out (broker or app never came up).
-# Environment: CP (class path; default app/target/ticketing-app.jar), WORK (scratch dir),
+# Environment: CP (the service's class path; default app/target/ticketing-app.jar), TOOLS_CP (the
+# broker and GroupLag; default bench-tools/target/ticketing-bench-tools.jar), WORK (scratch dir),
 # BROKER_PORT (19092), HTTP_BASE (17070), SEED, GUARANTEE (exactly_once_v2 | at_least_once).
 set -euo pipefail
 
@@ -127,7 +128,7 @@ while :; do
   revive
   for n in $(seq 1 "$INSTANCES"); do for i in $(seq 1 60); do ready "$n" && break; sleep 1; done; done
   # Reading every topic takes minutes after a long run: check only once the app has caught up.
-  if ! "${JAVA[@]}" -Xmx128m io.ticketing.app.check.GroupLag "$BOOTSTRAP" ticketing >"$WORK/lag.out" 2>/dev/null \
+  if ! "${TOOLS[@]}" -Xmx128m io.ticketing.bench.GroupLag "$BOOTSTRAP" ticketing >"$WORK/lag.out" 2>/dev/null \
      && (( $(date +%s) < DEADLINE )); then
     log "app not drained yet: $(cut -c1-160 "$WORK/lag.out")"; sleep 15; continue
   fi

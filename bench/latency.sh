@@ -9,7 +9,7 @@
 # topics on the way (reservation-commands: only what came before its route was known; seat-commands),
 # read by the same probe: where along the hops the time goes.
 # Pick the rates as 25/50/75 % of the max from bench/throughput.sh. The first 10 s of each rate are
-# warm-up and not counted (io.ticketing.app.check.LatencyProbe).
+# warm-up and not counted (io.ticketing.bench.LatencyProbe).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_init lat
@@ -35,7 +35,7 @@ for g in $GUARANTEES; do
   topics=ticket-issued
   if [[ $HOPS == yes ]]; then topics+=",lat-$g-reservation-commands-repartition,lat-$g-seat-commands-repartition"; fi
   for rate in $RATES; do
-    "${JAVA[@]}" -Xmx256m io.ticketing.app.check.LatencyProbe "$BOOT" "$topics" "$SECONDS_PER_RATE" 10 >"$WORK/probe.out" &
+    "${TOOLS[@]}" -Xmx256m io.ticketing.bench.LatencyProbe "$BOOT" "$topics" "$SECONDS_PER_RATE" 10 >"$WORK/probe.out" &
     probe=$!; track probe "$probe"
     "${JAVA[@]}" -Xmx256m io.ticketing.app.Main simulate --bootstrap "$BOOT" --rate "$rate" \
       --duration "${SECONDS_PER_RATE}s" --poison 0 --early 0 --seed 11 >"$WORK/sim-$g-$rate.log" 2>&1 || true
@@ -52,7 +52,7 @@ for g in $GUARANTEES; do
   # this guarantee (live traffic: payments come after their reservation is routed).
   sent=$(awk '/^simulator: sent/ {s += $3} END {print s + 0}' "$WORK"/warmup-"$g".log "$WORK"/sim-"$g"-*.log)
   echo "  records written per input record at live rates ($g, $sent inputs):"
-  "${JAVA[@]}" -Xmx128m io.ticketing.app.check.TopicVolumes "$BOOT" "lat-$g-" "$sent" 2>/dev/null | sed 's/^/    /' || true
+  "${TOOLS[@]}" -Xmx128m io.ticketing.bench.TopicVolumes "$BOOT" "lat-$g-" "$sent" 2>/dev/null | sed 's/^/    /' || true
   stop_tracked app
   stop_tracked broker
 done

@@ -1,13 +1,18 @@
 # shellcheck shell=bash
 # Shared by the bench/*.sh scripts (sourced after `set -euo pipefail`; not run on its own):
 #
-#   bench_init NAME [JVM-OPTION...]   ROOT, CP (default app/target/ticketing-app.jar, must exist),
+#   bench_init NAME [JVM-OPTION...]   ROOT, CP (the service under test; default
+#                                     app/target/ticketing-app.jar), TOOLS_CP (the probes and the chaos
+#                                     broker; default bench-tools/target/ticketing-bench-tools.jar), both
+#                                     must exist (`mvn -B package -DskipTests` from the root builds both),
 #                                     WORK (default a new /tmp/ticketing-NAME.XXXXXX; created if given),
-#                                     JAVA=(java JVM-OPTION... -cp "$CP"), and the trap below
+#                                     JAVA=(java JVM-OPTION... -cp "$CP") for the service,
+#                                     TOOLS=(java JVM-OPTION... -cp "$TOOLS_CP") for io.ticketing.bench.*,
+#                                     and the trap below
 #   parse_options "--opt=VAR ..." "$@"   sets VAR from each "--opt VALUE"; anything else: exit 2
 #   unknown_argument ARG              "unknown argument ARG" on stderr, exit 2
 #   start_broker DATA-DIR PORT PARTITIONS LOG [HEAP]   (BROKER_OPTS: extra JVM options of the broker)
-#                                     io.ticketing.app.check.ChaosBroker in the background (HEAP
+#                                     io.ticketing.bench.ChaosBroker in the background (HEAP
 #                                     default 1g), appending to LOG, tracked as "broker" (BROKER_PID);
 #                                     returns once LOG has a new "BROKER READY" line; exit 3, saying
 #                                     why, if the broker dies or is not ready in BROKER_WAIT_S (120) s
@@ -32,11 +37,17 @@ bench_init() {
   local name=$1; shift
   ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   CP="${CP:-$ROOT/app/target/ticketing-app.jar}"
-  [[ -f "$CP" || "$CP" == *:* || -d "$CP" ]] || { echo "no $CP: build with mvn -B -pl app -am package -DskipTests" >&2; exit 3; }
+  TOOLS_CP="${TOOLS_CP:-$ROOT/bench-tools/target/ticketing-bench-tools.jar}"
+  local cp
+  for cp in "$CP" "$TOOLS_CP"; do
+    [[ -f "$cp" || "$cp" == *:* || -d "$cp" ]] || { echo "no $cp: build with mvn -B package -DskipTests" >&2; exit 3; }
+  done
   WORK="${WORK:-$(mktemp -d "/tmp/ticketing-$name.XXXXXX")}"
   mkdir -p "$WORK"
   rm -f "$WORK/pids" # an earlier run's pids are not ours
+  # The class path stays JAVA's last element: throughput.sh swaps it for BASE_CP.
   JAVA=(java "$@" -cp "$CP")
+  TOOLS=(java "$@" -cp "$TOOLS_CP")
   declare -gA PIDS=()
   trap bench_cleanup EXIT
   trap 'exit 130' INT
@@ -102,7 +113,7 @@ BROKER_WAIT_S="${BROKER_WAIT_S:-120}"
 start_broker() {
   local dir=$1 port=$2 partitions=$3 log=$4 heap=${5:-1g} before i
   before=$(grep -sc "BROKER READY" "$log" || true)
-  "${JAVA[@]}" -Xmx"$heap" ${BROKER_OPTS:-} io.ticketing.app.check.ChaosBroker "$dir" "$port" "$partitions" >>"$log" 2>&1 &
+  "${TOOLS[@]}" -Xmx"$heap" ${BROKER_OPTS:-} io.ticketing.bench.ChaosBroker "$dir" "$port" "$partitions" >>"$log" 2>&1 &
   BROKER_PID=$!
   track broker "$BROKER_PID"
   for i in $(seq 1 "$BROKER_WAIT_S"); do

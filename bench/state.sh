@@ -76,7 +76,7 @@ log "preloaded $SENT records, $RESERVATIONS reservation-created ($(wc -l <"$WORK
 
 # (a) memory and disk after the backlog
 start_app 1
-out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$APP_ID" "$SENT" 3600 24 | tail -1)
+out=$("${TOOLS[@]}" -Xmx128m io.ticketing.bench.LagWatcher "$BOOT" "$APP_ID" "$SENT" 3600 24 | tail -1)
 log "backlog worked off: $out (records/s, seconds)"
 wait_ready 1 120 || { echo "instance 1 not ready" >&2; exit 4; }
 sleep 65 # Micrometer binds new Kafka metrics once a minute
@@ -151,7 +151,7 @@ for run in $(seq 1 "$FAILOVERS"); do
     [[ $bad == 0 ]] && break; sleep 1
   done
   log "(c) run $run: victim instance $victim owns $(wc -l <"$WORK/keys-$run.txt") of 200 keys; survivor $survivor replicas caught up (waited ${i}s)"
-  "${JAVA[@]}" -Xmx128m io.ticketing.app.check.FailoverProbe "http://localhost:${HTTP[$survivor]}" "$WORK/keys-$run.txt" \
+  "${TOOLS[@]}" -Xmx128m io.ticketing.bench.FailoverProbe "http://localhost:${HTTP[$survivor]}" "$WORK/keys-$run.txt" \
     $((WATCH + 10)) "$WORK/probe-$run.txt" &
   probe=$!; track probe "$probe"
   sleep 10

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of the full topology under exactly_once_v2 and at_least_once, as a ratio to a
-# pass-through Kafka Streams app (io.ticketing.app.check.PassThrough) on the same broker and the
+# pass-through Kafka Streams app (io.ticketing.bench.PassThrough) on the same broker and the
 # same preloaded input, measured in the same run, RUNS times in rotation; prints medians.
 #
 #   bench/throughput.sh [--records 200000] [--runs 3] [--warmup 0] [--baseline-warmup S]
@@ -13,7 +13,7 @@
 #   STREAM_THREADS=2 bench/throughput.sh ...   (stream threads of every app, the pass-through too; default 1)
 #   COMMIT_MS=1000 bench/throughput.sh ...   (commit interval of the ticketing app; default: the app's
 #     own under EOS, 100 ms under ALOS)
-#   FLOORS=1 bench/throughput.sh ...   (also io.ticketing.app.check.ShapeFloor rekey and shape under
+#   FLOORS=1 bench/throughput.sh ...   (also io.ticketing.bench.ShapeFloor rekey and shape under
 #     exactly_once_v2: what one re-key, and the bare two-re-key shape of the topology, cost)
 #   BASE_CP=<jar> bench/throughput.sh ...   (also the ticketing app under exactly_once_v2 from another
 #     build, e.g. the previous commit's jar: an A/B of a change on the same broker and backlog, in
@@ -30,7 +30,7 @@
 # under EOS at its own default; under at_least_once it commits each 100 ms too (it would otherwise
 # commit each 30 s and the commit-based clock below could not see it work).
 # Each measurement starts a fresh application id on the backlog and times, from its first commit
-# to every partition caught up (io.ticketing.app.check.LagWatcher), input records / second.
+# to every partition caught up (io.ticketing.bench.LagWatcher), input records / second.
 # Loopback only; the trap stops every process it started.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -55,9 +55,9 @@ echo "preloaded $SENT records"
 measure() { # mode run -> prints records/s
   local mode=$1 run=$2 id="bench-$1-$2-$RANDOM" pid out warmup=$BASELINE_WARMUP
   case "$mode" in
-    passthrough) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.PassThrough "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
+    passthrough) "${TOOLS[@]}" -Xmx512m io.ticketing.bench.PassThrough "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
                    >"$WORK/$id.log" 2>&1 & ;;
-    rekey|shape) "${JAVA[@]}" -Xmx512m io.ticketing.app.check.ShapeFloor "$mode" "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
+    rekey|shape) "${TOOLS[@]}" -Xmx512m io.ticketing.bench.ShapeFloor "$mode" "$BOOT" "$id" exactly_once_v2 "$WORK/state-$id" "$THREADS" \
                    >"$WORK/$id.log" 2>&1 & ;;
     eos|alos|eosbase)
       warmup=$WARMUP
@@ -73,10 +73,10 @@ measure() { # mode run -> prints records/s
   esac
   # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.
   pid=$!; track_via_file "$pid"
-  out=$("${JAVA[@]}" -Xmx128m io.ticketing.app.check.LagWatcher "$BOOT" "$id" "$SENT" 1800 24 "$warmup" | tail -1)
+  out=$("${TOOLS[@]}" -Xmx128m io.ticketing.bench.LagWatcher "$BOOT" "$id" "$SENT" 1800 24 "$warmup" | tail -1)
   kill "$pid"; wait "$pid" 2>/dev/null || true; untrack_via_file "$pid"
   # What the broker carried for this app id besides the inputs: repartition and changelog records.
-  "${JAVA[@]}" -Xmx128m io.ticketing.app.check.TopicVolumes "$BOOT" "$id-" "$SENT" >"$WORK/volumes-$mode.txt" 2>/dev/null || true
+  "${TOOLS[@]}" -Xmx128m io.ticketing.bench.TopicVolumes "$BOOT" "$id-" "$SENT" >"$WORK/volumes-$mode.txt" 2>/dev/null || true
   echo "$out" | awk '{print $2}'
 }
 

@@ -6,6 +6,7 @@ import io.ticketing.app.simulate.SimulationOptions;
 import io.ticketing.app.simulate.TrafficSimulator;
 import io.ticketing.query.QueryServer;
 import io.ticketing.query.QueryServerSettings;
+import io.ticketing.query.StartingServer;
 import io.ticketing.query.ViewWaiters;
 import io.ticketing.topology.TicketingConfig;
 import io.ticketing.topology.TicketingTopology;
@@ -20,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running instance: (the embedded broker,) the topics, the streams client, the HTTP server and
- * (in demo mode) the traffic simulator, started in that order and closed in the reverse one.
+ * One running instance: the HTTP port (live, not ready, while the rest starts), (the embedded
+ * broker,) the topics, the streams client with the query server, and (in demo mode) the traffic
+ * simulator, started in that order and closed in the reverse one.
  */
 public final class TicketingService implements AutoCloseable {
 
@@ -36,6 +38,8 @@ public final class TicketingService implements AutoCloseable {
     private String bootstrapServers;
     private Admin admin;
     private KafkaStreams streams;
+    /** Holds the HTTP port until {@code queryServer} takes it over. */
+    private StartingServer startingServer;
     private QueryServer queryServer;
     private TrafficSimulator simulator;
     private Thread simulatorThread;
@@ -74,6 +78,16 @@ public final class TicketingService implements AutoCloseable {
     }
 
     private void startAll(Runnable onFatal) throws InterruptedException {
+        // HTTP first: a taken port fails the start at once, and a liveness probe gets its answer while
+        // the instance waits for a broker or for input topics.
+        StartingServer starting = StartingServer.start(settings.httpPort());
+        synchronized (this) {
+            startingServer = starting;
+            if (closing) {
+                closeInOrder();
+                return;
+            }
+        }
         if (settings.embedded()) {
             log.info("no {} set: starting an embedded single-node Kafka broker (data in {})",
                     AppSettings.BOOTSTRAP_SERVERS, settings.embeddedDataDir().toAbsolutePath());
@@ -150,10 +164,13 @@ public final class TicketingService implements AutoCloseable {
             }
         });
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        // HTTP first: a taken port fails the start before any record is processed. Until the streams
-        // client is RUNNING, /health/ready says not ready.
+        // The query server takes the starting server's port over before any record is processed.
+        // Until the streams client is RUNNING, /health/ready says not ready.
+        int port = startingServer.port();
+        startingServer.close();
+        startingServer = null;
         HttpSecuritySettings security = settings.httpSecurity();
-        queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
+        queryServer = QueryServer.start(new QueryServerSettings(port,
                 HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5),
                 security.authentication(), security.tls()),
                 streams, waiters, registry);
@@ -242,6 +259,10 @@ public final class TicketingService implements AutoCloseable {
         if (queryServer != null) {
             quietly("HTTP server", queryServer::close);
             queryServer = null;
+        }
+        if (startingServer != null) {
+            quietly("HTTP server", startingServer::close);
+            startingServer = null;
         }
         if (streams != null) {
             log.info("closing the streams client (up to {} s)", STREAMS_CLOSE_TIMEOUT.toSeconds());

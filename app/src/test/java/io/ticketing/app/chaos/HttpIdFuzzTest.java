@@ -3,6 +3,8 @@ package io.ticketing.app.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,7 +50,7 @@ class HttpIdFuzzTest {
 
     @BeforeAll
     static void startOneInstance() throws Exception {
-        port = ChaosRunTest.freePort();
+        port = freePort();
         ProcessBuilder app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "io.ticketing.app.Main")
                 .redirectErrorStream(true)
@@ -138,5 +140,11 @@ class HttpIdFuzzTest {
 
     private static String abbreviate(String body) {
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +20,7 @@ public final class TopicVolumes {
     }
 
     public static void main(String[] args) throws Exception {
+        Usage.require(args, 3, TopicVolumes.class, "BOOTSTRAP PREFIX INPUT_RECORDS");
         String prefix = args[1];
         double inputs = Double.parseDouble(args[2]);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[0]))) {

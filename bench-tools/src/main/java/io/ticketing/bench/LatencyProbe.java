@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,6 +28,7 @@ public final class LatencyProbe {
     }
 
     public static void main(String[] args) {
+        Usage.require(args, 4, LatencyProbe.class, "BOOTSTRAP TOPIC[,TOPIC...] SECONDS WARMUP_SECONDS");
         List<String> topics = List.of(args[1].split(","));
         long end = System.currentTimeMillis() + Long.parseLong(args[2]) * 1000;
         long warmupEnd = System.currentTimeMillis() + Long.parseLong(args[3]) * 1000;

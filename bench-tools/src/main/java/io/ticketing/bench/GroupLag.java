@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,6 +17,7 @@ public final class GroupLag {
     }
 
     public static void main(String[] args) throws Exception {
+        Usage.require(args, 2, GroupLag.class, "BOOTSTRAP GROUP");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[0]))) {
             Map<TopicPartition, OffsetAndMetadata> committed = GroupOffsets.committed(admin, args[1]);
             Map<TopicPartition, Long> lag =

@@ -1,4 +1,4 @@
-package io.ticketing.app.chaos;
+package io.ticketing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -28,7 +28,9 @@ class ChaosRunTest {
         ProcessBuilder chaos = new ProcessBuilder("bash", script.toString(), "--short")
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
+        // This module's class path holds the service and the tools alike.
         chaos.environment().put("CP", System.getProperty("java.class.path"));
+        chaos.environment().put("TOOLS_CP", System.getProperty("java.class.path"));
         chaos.environment().put("WORK", work.resolve("run").toString());
         chaos.environment().put("BROKER_PORT", String.valueOf(freePort()));
         int httpBase = freePort();

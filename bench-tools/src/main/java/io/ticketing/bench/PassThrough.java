@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import io.ticketing.topology.TopicNames;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * input topics to one output topic, bytes unchanged. Same broker, same input, same client
  * settings as the ticketing app, so the ratio between the two is the cost of our topology.
  *
- * <p>{@code java -cp ticketing-app.jar io.ticketing.app.check.PassThrough BOOTSTRAP APPLICATION_ID GUARANTEE STATE_DIR}
+ * <p>{@code java -cp ticketing-bench-tools.jar io.ticketing.bench.PassThrough BOOTSTRAP APPLICATION_ID GUARANTEE STATE_DIR}
  */
 public final class PassThrough {
 
@@ -22,6 +22,7 @@ public final class PassThrough {
     }
 
     public static void main(String[] args) throws Exception {
+        Usage.require(args, 4, PassThrough.class, "BOOTSTRAP APPLICATION_ID GUARANTEE STATE_DIR [THREADS]");
         TopicNames topics = TopicNames.defaults();
         BaselineApp.createOutput(args[0], OUTPUT);
         StreamsBuilder builder = new StreamsBuilder();

@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import io.ticketing.topology.TopicNames;
 import java.util.List;
@@ -28,6 +28,7 @@ public final class LagWatcher {
     }
 
     public static void main(String[] args) throws Exception {
+        Usage.require(args, 5, LagWatcher.class, "BOOTSTRAP GROUP INPUT_RECORDS TIMEOUT_S INPUT_PARTITIONS [WARMUP_S]");
         String group = args[1];
         long inputRecords = Long.parseLong(args[2]);
         int expectedPartitions = Integer.parseInt(args[4]);

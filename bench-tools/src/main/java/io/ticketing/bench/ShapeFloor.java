@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import io.ticketing.events.PaymentFailed;
 import io.ticketing.events.PaymentSucceeded;
@@ -45,7 +45,7 @@ import org.apache.kafka.streams.state.Stores;
  *       arbitrates seats (§3: payments carry only a reservationId) with changelogged state.</li>
  * </ul>
  *
- * <p>{@code java -cp ticketing-app.jar io.ticketing.app.check.ShapeFloor rekey|shape BOOTSTRAP APPLICATION_ID GUARANTEE STATE_DIR [THREADS]}
+ * <p>{@code java -cp ticketing-bench-tools.jar io.ticketing.bench.ShapeFloor rekey|shape BOOTSTRAP APPLICATION_ID GUARANTEE STATE_DIR [THREADS]}
  */
 public final class ShapeFloor {
 
@@ -55,6 +55,7 @@ public final class ShapeFloor {
     }
 
     public static void main(String[] args) throws Exception {
+        Usage.require(args, 5, ShapeFloor.class, "rekey|shape BOOTSTRAP APPLICATION_ID GUARANTEE STATE_DIR [THREADS]");
         String mode = args[0];
         TopicNames topics = TopicNames.defaults();
         BaselineApp.createOutput(args[1], OUTPUT);

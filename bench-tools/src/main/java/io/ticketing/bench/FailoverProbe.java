@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -23,6 +23,7 @@ public final class FailoverProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        Usage.require(args, 4, FailoverProbe.class, "BASE_URL KEYS_FILE SECONDS OUT_FILE");
         String base = args[0];
         List<String> keys = Files.readAllLines(Path.of(args[1])).stream().filter(k -> !k.isBlank()).toList();
         long until = System.currentTimeMillis() + Long.parseLong(args[2]) * 1000;

@@ -1,4 +1,4 @@
-package io.ticketing.app.check;
+package io.ticketing.bench;
 
 import io.ticketing.app.EmbeddedKafka;
 import io.ticketing.topology.TopicNames;
@@ -13,7 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * {@code java -cp ticketing-app.jar io.ticketing.app.check.ChaosBroker DATA_DIR PORT [PARTITIONS]}:
+ * {@code java -cp ticketing-bench-tools.jar io.ticketing.bench.ChaosBroker DATA_DIR PORT [PARTITIONS]}:
  * the app's embedded single-node broker as a process of its own, so a chaos run can {@code kill -9}
  * it and start it again on the same port and data directory. Creates the four input topics (the
  * upstream services' job) on first start, prints {@code BROKER READY localhost:PORT}, then runs until
@@ -25,10 +25,7 @@ public final class ChaosBroker {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: ChaosBroker DATA_DIR PORT [PARTITIONS]");
-            System.exit(2);
-        }
+        Usage.require(args, 2, ChaosBroker.class, "DATA_DIR PORT [PARTITIONS]");
         int port = Integer.parseInt(args[1]);
         int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         EmbeddedKafka broker = EmbeddedKafka.start(Path.of(args[0]), port);
