@@ -32,7 +32,7 @@ import java.util.Set;
  * @param instanceCredential what instances present to each other on {@code /internal/*}
  * @param tls                HTTPS for the server and for forwarding
  */
-record HttpSecuritySettings(boolean authRequired, Map<String, Principal> apiKeys, Optional<String> jwtSecret,
+public record HttpSecuritySettings(boolean authRequired, Map<String, Principal> apiKeys, Optional<String> jwtSecret,
                             Optional<URL> jwksUrl, Optional<String> jwtIssuer, Optional<String> jwtAudience,
                             String instanceCredential, Optional<HttpTls> tls) {
 
@@ -48,7 +48,8 @@ record HttpSecuritySettings(boolean authRequired, Map<String, Principal> apiKeys
     static final String TRUSTSTORE = "TICKETING_HTTP_TRUSTSTORE";
     static final String TRUSTSTORE_PASSWORD = "TICKETING_HTTP_TRUSTSTORE_PASSWORD";
 
-    static final Set<String> NAMES = Set.of(AUTH, API_KEYS, JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE,
+    /** Every setting this class reads. */
+    public static final Set<String> NAMES = Set.of(AUTH, API_KEYS, JWT_SECRET, JWKS_URL, JWT_ISSUER, JWT_AUDIENCE,
             INSTANCE_SECRET, KEYSTORE, KEYSTORE_PASSWORD, TRUSTSTORE, TRUSTSTORE_PASSWORD);
 
     static final int MIN_KEY_LENGTH = 16;

@@ -37,21 +37,21 @@ class KubernetesSchemaTest {
     void theSchemaCatchesAMisspeltFieldAWrongTypeAndAnUnknownKind() {
         JsonNode statefulSet = manifests.one("StatefulSet", "ticketing");
 
-        ObjectNode misspelt = statefulSet.deepCopy();
+        ObjectNode misspelt = (ObjectNode) statefulSet.deepCopy();
         ObjectNode container = (ObjectNode) misspelt.path("spec").path("template").path("spec").path("containers").get(0);
         container.set("readinesProbe", container.remove("readinessProbe"));
         assertThat(schemas.problems(misspelt)).anySatisfy(p -> assertThat(p).contains("readinesProbe"));
 
-        ObjectNode wrongType = statefulSet.deepCopy();
+        ObjectNode wrongType = (ObjectNode) statefulSet.deepCopy();
         ((ObjectNode) wrongType.path("spec")).put("replicas", "three");
         assertThat(schemas.problems(wrongType)).anySatisfy(p -> assertThat(p).contains("replicas"));
 
-        ObjectNode badQuantity = statefulSet.deepCopy();
+        ObjectNode badQuantity = (ObjectNode) statefulSet.deepCopy();
         ((ObjectNode) badQuantity.path("spec").path("template").path("spec").path("containers").get(0)
                 .path("resources").path("requests")).putObject("memory");
         assertThat(schemas.problems(badQuantity)).anySatisfy(p -> assertThat(p).contains("memory"));
 
-        ObjectNode unknownVersion = statefulSet.deepCopy();
+        ObjectNode unknownVersion = (ObjectNode) statefulSet.deepCopy();
         unknownVersion.put("apiVersion", "apps/v2");
         assertThat(schemas.problems(unknownVersion)).singleElement().asString().contains("no schema");
     }

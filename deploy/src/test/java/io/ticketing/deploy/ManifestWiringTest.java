@@ -3,6 +3,7 @@ package io.ticketing.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticketing.app.AppSettings;
+import io.ticketing.app.HttpSecuritySettings;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -57,7 +58,8 @@ class ManifestWiringTest {
         assertThat(settings.ticketSecret()).contains(SECRET_VALUE);
         assertThat(settings.kafkaProperties()).containsEntry("num.standby.replicas", "1");
         assertThat(Integer.parseInt(settings.kafkaProperties().get("replication.factor"))).isGreaterThan(1);
-        assertThat(settings.stateDir()).startsWith(Path.of(volumeMount("data")));
+        assertThat(settings.stateDir().startsWith(Path.of(volumeMount("data"))))
+                .as("STATE_DIR %s is on the data volume", settings.stateDir()).isTrue();
     }
 
     @Test
@@ -146,8 +148,10 @@ class ManifestWiringTest {
                 });
             } else if (from.has("secretKeyRef")) {
                 assertThat(from.path("secretKeyRef").path("name").asString()).isNotEmpty();
-                assertThat(from.path("secretKeyRef").path("key").asString()).isNotEmpty();
-                env.put(name, SECRET_VALUE);
+                String key = from.path("secretKeyRef").path("key").asString();
+                assertThat(key).isNotEmpty();
+                // What README's `kubectl create secret` puts under each key.
+                env.put(name, key.equals("api-keys") ? "k-" + SECRET_VALUE + ":ops:ops-team" : SECRET_VALUE);
             } else {
                 throw new AssertionError("unexpected variable " + variable);
             }
@@ -200,6 +204,7 @@ class ManifestWiringTest {
                 names.add((String) field.get(null));
             }
         }
+        names.addAll(HttpSecuritySettings.NAMES);
         return names;
     }
 }
