@@ -57,6 +57,7 @@ final class QueryRoutes {
                 () -> shows.seats(PathParams.id("eventId", ctx.pathParam("eventId")), seatFilter(ctx, SeatFilter.MAX_LIMIT))));
         routes.get("/events/{eventId}/summary", ctx -> respond(ctx,
                 () -> shows.summary(PathParams.id("eventId", ctx.pathParam("eventId")))));
+        routes.get("/shows", ctx -> respond(ctx, shows::shows));
 
         routes.get(KeyLookup.INTERNAL_PATH + "{store}/{key}", this::internalKey);
         routes.get(String.format(ShowQueries.INTERNAL_SEATS, "{eventId}"), ctx -> respond(ctx, () -> {
@@ -65,6 +66,8 @@ final class QueryRoutes {
             SeatFilter filter = seatFilter(ctx, SeatFilter.MAX_LIMIT + 1);
             return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showSeats(eventId, filter)), workers);
         }));
+        routes.get(ShowQueries.INTERNAL_SHOWS, ctx -> respond(ctx,
+                () -> CompletableFuture.supplyAsync(() -> Reply.json(200, stores.allShowCounts()), workers)));
         routes.get(String.format(ShowQueries.INTERNAL_SUMMARY, "{eventId}"), ctx -> respond(ctx, () -> {
             String eventId = PathParams.id("eventId", ctx.pathParam("eventId"));
             return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showCounts(eventId)), workers);
