@@ -25,7 +25,7 @@ for g in $GUARANTEES; do
   # A fresh broker per guarantee: an app must not start on the previous one's backlog.
   start_broker "$WORK/kafka-$g" "$PORT" 6 "$WORK/broker-$g.log"
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="lat-$g" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
-  STATE_DIR="$WORK/state-$g" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
+  STATE_DIR="$WORK/state-$g" TICKETING_TICKET_SECRET="$BENCH_SECRET" TICKETING_AUTH=off TICKETING_INSTANCE_SECRET="$BENCH_INSTANCE_SECRET" \
     "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/app-$g.log" 2>&1 &
   track app $!
   await_ready "$HTTP_PORT" 120 || true

@@ -99,6 +99,9 @@ stop_everything() {
 }
 
 BENCH_SECRET="bench-secret-0123456789abcdef0123456789abcd"
+# The instances' shared credential for /internal/*; the benchmarks call the API without tokens
+# (TICKETING_AUTH=off): they measure the service, not its callers.
+BENCH_INSTANCE_SECRET="bench-instance-secret-0123456789"
 
 await_ready() {
   local i

@@ -32,7 +32,7 @@ start_broker "$WORK/kafka" "$PORT" 6 "$WORK/broker.log"
 for n in 1 2; do
   hp=$(( n == 1 ? H1 : H2 ))
   KAFKA_BOOTSTRAP_SERVERS="$BOOT" HTTP_PORT="$hp" APPLICATION_SERVER="localhost:$hp" STATE_DIR="$WORK/state-$n" \
-  TICKETING_TICKET_SECRET="$BENCH_SECRET" \
+  TICKETING_TICKET_SECRET="$BENCH_SECRET" TICKETING_AUTH=off TICKETING_INSTANCE_SECRET="$BENCH_INSTANCE_SECRET" \
     "${JAVA[@]}" -Xmx512m io.ticketing.app.Main >"$WORK/app-$n.log" 2>&1 &
   track "app$n" $!
 done

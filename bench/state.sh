@@ -35,7 +35,7 @@ log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 start_app() { # instance-number [VAR=VALUE...: extra settings]
   local n=$1; shift
   env "$@" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$APP_ID" HTTP_PORT="${HTTP[$n]}" APPLICATION_SERVER="localhost:${HTTP[$n]}" \
-  STATE_DIR="$WORK/state-$n" TICKETING_TICKET_SECRET="$BENCH_SECRET" \
+  STATE_DIR="$WORK/state-$n" TICKETING_TICKET_SECRET="$BENCH_SECRET" TICKETING_AUTH=off TICKETING_INSTANCE_SECRET="$BENCH_INSTANCE_SECRET" \
   KAFKA_NUM_STANDBY_REPLICAS=1 TICKETING_ROCKSDB_MEMORY_MB="$MEMORY" \
     "${JAVA[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >>"$WORK/app-$n.log" 2>&1 &
   track "app$n" $!

@@ -68,7 +68,7 @@ measure() { # mode run -> prints records/s
       # each 100 ms so that the commit-based clock can see it work (the app's ALOS default is 30 s).
       local commit="${COMMIT_MS:-}"; [[ $mode == alos && -z $commit ]] && commit=100
       env ${commit:+KAFKA_COMMIT_INTERVAL_MS="$commit"} KAFKA_NUM_STREAM_THREADS="$THREADS" KAFKA_BOOTSTRAP_SERVERS="$BOOT" APPLICATION_ID="$id" PROCESSING_GUARANTEE="$g" HTTP_PORT="$HTTP_PORT" \
-      STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" TICKETING_EXPIRY_GRACE_MS="$GRACE_MS" \
+      STATE_DIR="$WORK/state-$id" TICKETING_TICKET_SECRET="$BENCH_SECRET" TICKETING_EXPIRY_GRACE_MS="$GRACE_MS" TICKETING_AUTH=off TICKETING_INSTANCE_SECRET="$BENCH_INSTANCE_SECRET" \
         "${java[@]}" -Xmx512m ${APP_OPTS:-} io.ticketing.app.Main >"$WORK/$id.log" 2>&1 & ;;
   esac
   # measure() runs in a command substitution (a subshell): the trap finds its app in $WORK/pids.

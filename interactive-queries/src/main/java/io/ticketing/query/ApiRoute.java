@@ -13,6 +13,10 @@ enum ApiRoute {
     TICKET,
     EVENT_SEATS,
     EVENT_SUMMARY,
+    /** {@code /shows}: the shows known to the service. */
+    SHOWS,
+    /** {@code /ops/instances}: every instance's state, partitions, rates and lag. */
+    OPS_VIEW,
     /** {@code /internal/*}: instance-to-instance forwarding. */
     INTERNAL
 }

@@ -20,6 +20,9 @@ public interface LocalStores {
     /** The partial counts of one show held by this instance's active partitions. */
     ShowPart.Counts showCounts(String eventId);
 
+    /** The partial counts of every show held by this instance's active partitions, keyed {@code eventId|section|status}. */
+    ShowPart.Counts allShowCounts();
+
     /** Whether every query store can be opened now. */
     boolean queryable();
 

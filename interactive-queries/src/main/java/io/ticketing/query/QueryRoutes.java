@@ -70,6 +70,7 @@ final class QueryRoutes {
                 () -> shows.seats(PathParams.id("eventId", ctx.pathParam("eventId")), seatFilter(ctx, SeatFilter.MAX_LIMIT)))));
         routes.get("/events/{eventId}/summary", guard(ApiRoute.EVENT_SUMMARY, (ctx, owner) -> respond(ctx,
                 () -> shows.summary(PathParams.id("eventId", ctx.pathParam("eventId"))))));
+        routes.get("/shows", guard(ApiRoute.SHOWS, (ctx, owner) -> respond(ctx, shows::shows)));
 
         routes.get(KeyLookup.INTERNAL_PATH + "{store}/{key}", guard(ApiRoute.INTERNAL, (ctx, owner) -> internalKey(ctx)));
         routes.get(String.format(ShowQueries.INTERNAL_SEATS, "{eventId}"), guard(ApiRoute.INTERNAL, (ctx, owner) -> respond(ctx, () -> {
@@ -78,6 +79,8 @@ final class QueryRoutes {
             SeatFilter filter = seatFilter(ctx, SeatFilter.MAX_LIMIT + 1);
             return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showSeats(eventId, filter)), workers);
         })));
+        routes.get(ShowQueries.INTERNAL_SHOWS, guard(ApiRoute.INTERNAL, (ctx, owner) -> respond(ctx,
+                () -> CompletableFuture.supplyAsync(() -> Reply.json(200, stores.allShowCounts()), workers))));
         routes.get(String.format(ShowQueries.INTERNAL_SUMMARY, "{eventId}"), guard(ApiRoute.INTERNAL, (ctx, owner) -> respond(ctx, () -> {
             String eventId = PathParams.id("eventId", ctx.pathParam("eventId"));
             return CompletableFuture.supplyAsync(() -> Reply.json(200, stores.showCounts(eventId)), workers);
@@ -110,6 +113,21 @@ final class QueryRoutes {
                 case OWNER_ONLY -> handler.handle(ctx, caller);
                 case UNAUTHENTICATED -> QueryServer.write(ctx, Authentication.unauthorized("A bearer token is required."));
                 case FORBIDDEN -> QueryServer.write(ctx, Authentication.forbidden());
+            }
+        };
+    }
+
+    /**
+     * The same access check as {@link #guard} as a before-filter, for routes whose handler is not a
+     * plain {@link Handler} (server-sent event streams): a refused caller gets the problem, and the
+     * route's own handler never runs. Only for routes without owner-only answers.
+     */
+    Handler filter(ApiRoute route) {
+        return ctx -> {
+            boolean[] allowed = {false};
+            guard(route, (c, owner) -> allowed[0] = true).handle(ctx);
+            if (!allowed[0]) {
+                ctx.skipRemainingHandlers();
             }
         };
     }

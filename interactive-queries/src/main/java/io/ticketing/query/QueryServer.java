@@ -32,14 +32,22 @@ public final class QueryServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<AutoCloseable> resources;
+    private final List<String> getRoutes;
 
-    private QueryServer(Javalin app, List<AutoCloseable> resources) {
+    private QueryServer(Javalin app, List<AutoCloseable> resources, List<String> getRoutes) {
         this.app = app;
         this.resources = resources;
+        this.getRoutes = getRoutes;
+    }
+
+    /** Without a live seat feed from the topology (the console's seat map then updates on reload only). */
+    public static QueryServer start(QueryServerSettings settings, KafkaStreams streams, ViewWaiters waiters,
+                                    PrometheusMeterRegistry registry) {
+        return start(settings, streams, waiters, new SeatChanges(), registry);
     }
 
     public static QueryServer start(QueryServerSettings settings, KafkaStreams streams, ViewWaiters waiters,
-                                    PrometheusMeterRegistry registry) {
+                                    SeatChanges seatChanges, PrometheusMeterRegistry registry) {
         List<AutoCloseable> resources = new ArrayList<>();
         KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
@@ -58,8 +66,9 @@ public final class QueryServer implements AutoCloseable {
         resources.add(workers);
         return start(settings, new StreamsCluster(streams, settings.self()), stores,
                 new HttpForwarder(settings.forwardTimeout(), workers,
-                        settings.authentication().instanceCredential(), settings.tls().map(HttpTls::clientContext)), workers, waiters, streams::state, registry,
-                resources);
+                        settings.authentication().instanceCredential(), settings.tls().map(HttpTls::clientContext)),
+                workers, waiters, seatChanges, new StreamsInstanceOps(streams, settings.self()), streams::state,
+                registry, resources);
     }
 
     /**
@@ -77,6 +86,16 @@ public final class QueryServer implements AutoCloseable {
      */
     static QueryServer start(QueryServerSettings settings, Cluster cluster, LocalStores stores, Forwarder forwarder,
                              Executor workers, ViewWaiters waiters, Supplier<KafkaStreams.State> state, PrometheusMeterRegistry registry,
+                             List<AutoCloseable> resources) {
+        InstanceOps ops = () -> new InstanceOps.Snapshot(settings.self().host() + ":" + settings.self().port(),
+                state.get().name(), List.of(), List.of(), 0, 0, 0, java.util.Map.of());
+        return start(settings, cluster, stores, forwarder, workers, waiters, new SeatChanges(), ops, state, registry,
+                resources);
+    }
+
+    static QueryServer start(QueryServerSettings settings, Cluster cluster, LocalStores stores, Forwarder forwarder,
+                             Executor workers, ViewWaiters waiters, SeatChanges seatChanges, InstanceOps ops,
+                             Supplier<KafkaStreams.State> state, PrometheusMeterRegistry registry,
                              List<AutoCloseable> resources) {
         QueryMetrics metrics = new QueryMetrics(registry);
         for (String store : StreamsLocalStores.QUERY_STORES) {
@@ -100,8 +119,21 @@ public final class QueryServer implements AutoCloseable {
                 stores, workers,
                 new TicketVerifier(new TicketCodes(settings.ticketSecret()), keys),
                 new TicketPdf(), settings.authentication());
+        LiveSeats live = new LiveSeats(cluster, seatChanges, settings.forwardTimeout(),
+                settings.authentication().instanceCredential(), settings.tls().map(HttpTls::clientContext));
+        List<AutoCloseable> closing = new ArrayList<>(resources);
+        closing.add(0, live);
+        ConsoleRoutes console = new ConsoleRoutes(live,
+                new OpsQueries(cluster, ops, forwarder, settings.forwardTimeout(), workers));
+        ApiDocs docs = new ApiDocs(settings.topics());
 
+        List<String> getRoutes = new java.util.concurrent.CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(config -> {
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod() == io.javalin.http.HandlerType.GET) {
+                    getRoutes.add(handler.getPath());
+                }
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
@@ -118,10 +150,17 @@ public final class QueryServer implements AutoCloseable {
                     .contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape())));
             settings.tls().ifPresent(tls -> tls.serveOn(config, settings.port()));
             routes.register(config.routes);
+            console.register(config, routes);
+            docs.register(config);
             config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, Errors.fromJavalin(e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> write(ctx, Errors.toReply(e)));
         }).start(settings.port());
-        return new QueryServer(app, List.copyOf(resources));
+        return new QueryServer(app, List.copyOf(closing), getRoutes);
+    }
+
+    /** The paths of every GET route, as registered (the OpenAPI document must list each public one). */
+    List<String> getRoutes() {
+        return List.copyOf(getRoutes);
     }
 
     /** The port actually bound. */

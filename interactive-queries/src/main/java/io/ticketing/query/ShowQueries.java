@@ -34,6 +34,7 @@ final class ShowQueries {
 
     static final String INTERNAL_SEATS = "/internal/shows/%s/seats";
     static final String INTERNAL_SUMMARY = "/internal/shows/%s/summary";
+    static final String INTERNAL_SHOWS = "/internal/shows";
 
     private final Cluster cluster;
     private final LocalStores stores;
@@ -71,6 +72,49 @@ final class ShowQueries {
                 ShowPart.Counts::partitions,
                 ShowPart.Counts::unavailable)
                 .thenApply(merged -> summaryOf(eventId, merged));
+    }
+
+    /** Every show with a known seat, with its counts by status: the console's show picker. */
+    CompletableFuture<Reply> shows() {
+        return gather(StoreNames.SHOW_SUMMARY,
+                stores::allShowCounts,
+                INTERNAL_SHOWS,
+                body -> read(body, ShowPart.Counts.class),
+                ShowPart.Counts::partitions,
+                ShowPart.Counts::unavailable)
+                .thenApply(ShowQueries::showList);
+    }
+
+    private static Reply showList(Merged<Map<String, Long>> merged) {
+        if (!merged.known()) {
+            return Problem.unavailable("The instances holding the shows are not known yet; retry shortly.");
+        }
+        Map<String, Map<String, Long>> byShow = new TreeMap<>();
+        for (Map<String, Long> partition : merged.partitions().values()) {
+            partition.forEach((key, count) -> {
+                // key: eventId|section|status; sections may not contain the separator, ids never do
+                int first = key.indexOf(StoreNames.KEY_SEPARATOR);
+                int last = key.lastIndexOf(StoreNames.KEY_SEPARATOR);
+                if (first <= 0 || last <= first || count == null) {
+                    return;
+                }
+                Map<String, Long> counts = byShow.computeIfAbsent(key.substring(0, first), e -> emptyCounts());
+                counts.merge(key.substring(last + 1), count, Long::sum);
+                counts.merge("total", count, Long::sum);
+            });
+        }
+        List<Map<String, Object>> shows = new ArrayList<>();
+        byShow.forEach((eventId, counts) -> {
+            Map<String, Object> show = new LinkedHashMap<>();
+            show.put("eventId", eventId);
+            show.put("totals", counts);
+            shows.add(show);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("complete", merged.missing().isEmpty());
+        body.put("missingPartitions", merged.missing());
+        body.put("shows", shows);
+        return withCompleteness(Reply.json(200, body), merged);
     }
 
     /** What every member answered, each partition once, and which partitions are missing. */

@@ -163,6 +163,31 @@ final class StreamsLocalStores implements LocalStores, AutoCloseable {
     }
 
     @Override
+    public ShowPart.Counts allShowCounts() {
+        Map<Integer, Map<String, Long>> partitions = new HashMap<>();
+        Set<Integer> unavailable = new HashSet<>();
+        for (int partition : activePartitions()) {
+            try {
+                Map<String, Long> counts = new HashMap<>();
+                try (KeyValueIterator<String, Object> it = open(StoreNames.SHOW_SUMMARY,
+                        activeOnly(StoreNames.SHOW_SUMMARY, partition)).all()) {
+                    it.forEachRemaining(entry -> {
+                        if (entry.value instanceof Number count) {
+                            counts.put(entry.key, count.longValue());
+                        }
+                    });
+                }
+                partitions.put(partition, counts);
+            } catch (InvalidStateStoreException e) {
+                if (hasReplica(StoreNames.SHOW_SUMMARY, partition)) {
+                    unavailable.add(partition);
+                }
+            }
+        }
+        return new ShowPart.Counts(partitions, unavailable);
+    }
+
+    @Override
     public boolean queryable() {
         try {
             for (String store : QUERY_STORES) {

@@ -19,6 +19,8 @@ final class FakeStores implements LocalStores {
     final Map<String, Map<String, Object>> standby = new ConcurrentHashMap<>();
     final Map<Integer, List<SeatView>> seatPartitions = new ConcurrentHashMap<>();
     final Map<Integer, Map<String, Long>> countPartitions = new ConcurrentHashMap<>();
+    /** For {@link #allShowCounts()}: partition → ({@code eventId|section|status} → count). */
+    final Map<Integer, Map<String, Long>> allCountPartitions = new ConcurrentHashMap<>();
     final Set<Integer> unavailablePartitions = ConcurrentHashMap.newKeySet();
     final AtomicInteger reads = new AtomicInteger();
     /** The partition of the latest read. */
@@ -75,6 +77,11 @@ final class FakeStores implements LocalStores {
     @Override
     public ShowPart.Counts showCounts(String eventId) {
         return new ShowPart.Counts(countPartitions, unavailablePartitions);
+    }
+
+    @Override
+    public ShowPart.Counts allShowCounts() {
+        return new ShowPart.Counts(allCountPartitions, unavailablePartitions);
     }
 
     @Override

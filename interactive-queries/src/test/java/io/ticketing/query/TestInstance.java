@@ -26,6 +26,7 @@ final class TestInstance implements AutoCloseable {
     final FakeStores stores = new FakeStores();
     final FakeCluster cluster = new FakeCluster();
     final ViewWaiters waiters;
+    final SeatChanges seatChanges = new SeatChanges();
     final List<String> forwarded = new CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     volatile KafkaStreams.State state = KafkaStreams.State.RUNNING;
@@ -64,8 +65,14 @@ final class TestInstance implements AutoCloseable {
         };
         server = QueryServer.start(new QueryServerSettings(0, new HostInfo("localhost", 0), SECRET, FORWARD_TIMEOUT,
                         authentication, tls),
-                cluster, stores, recording, workers, waiters, () -> state, registry, List.of(workers));
+                cluster, stores, recording, workers, waiters, seatChanges, this::ops, () -> state, registry,
+                List.of(workers, seatChanges));
         cluster.self = host();
+    }
+
+    private InstanceOps.Snapshot ops() {
+        return new InstanceOps.Snapshot("localhost:" + server.port(), state.name(), List.of("1_0"), List.of(),
+                2.5, 1.5, 3, java.util.Map.of("payment-succeeded", 1L));
     }
 
     HostInfo host() {
