@@ -6,10 +6,13 @@ import io.ticketing.app.simulate.SimulationOptions;
 import io.ticketing.app.simulate.TrafficSimulator;
 import io.ticketing.query.QueryServer;
 import io.ticketing.query.QueryServerSettings;
+import io.ticketing.query.SeatChanges;
 import io.ticketing.query.ViewWaiters;
 import io.ticketing.topology.TicketingConfig;
 import io.ticketing.topology.TicketingTopology;
+import io.ticketing.topology.ViewListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -94,7 +97,8 @@ public final class TicketingService implements AutoCloseable {
                 () -> TicketSecrets.demoSecret(settings.embeddedDataDir().toAbsolutePath().getParent()));
         TicketingConfig config = config(secret);
         ViewWaiters waiters = new ViewWaiters();
-        config = config.withListener(waiters);
+        SeatChanges seatChanges = new SeatChanges();
+        config = config.withListener(ViewListener.all(waiters, seatChanges));
 
         Properties clients = StreamsProperties.clients(settings, bootstrapServers);
         synchronized (this) {
@@ -109,19 +113,21 @@ public final class TicketingService implements AutoCloseable {
         }
         topics.createIfMissing(config.topics().outputs());
         topics.createCompactedIfMissing(config.topics().views());
+        // Optional for upstream: created (empty) when nobody provides it, so the topology can always read it.
+        topics.createCompactedIfMissing(List.of(config.topics().seatInventory()));
         if (settings.embedded()) {
             topics.createIfMissing(config.topics().inputs());
         } else if (!topics.awaitExisting(config.topics().inputs(), () -> !closing)) {
             return;
         }
-        topics.createRoutingTopicsIfMissing(config.topics().inputs(), config.topics().routeNotices(),
+        topics.createRoutingTopicsIfMissing(config.topics().sources(), config.topics().routeNotices(),
                 config.topics().routes(), config.retention());
 
         synchronized (this) {
             if (closing) {
                 return;
             }
-            startStreamsAndHttp(config, secret, waiters, onFatal);
+            startStreamsAndHttp(config, secret, waiters, seatChanges, onFatal);
             if (settings.demo()) {
                 startDemoTraffic(clients, config);
             }
@@ -132,7 +138,8 @@ public final class TicketingService implements AutoCloseable {
         }
     }
 
-    private void startStreamsAndHttp(TicketingConfig config, String secret, ViewWaiters waiters, Runnable onFatal) {
+    private void startStreamsAndHttp(TicketingConfig config, String secret, ViewWaiters waiters,
+                                     SeatChanges seatChanges, Runnable onFatal) {
         Properties streamsProperties = StreamsProperties.of(settings, bootstrapServers, config);
         // Where the client keeps (and cleanUp() wipes) its state: KAFKA_STATE_DIR wins over STATE_DIR.
         stopMarker = UncleanStopMarker.of(streamsProperties);
@@ -153,8 +160,8 @@ public final class TicketingService implements AutoCloseable {
         // HTTP first: a taken port fails the start before any record is processed. Until the streams
         // client is RUNNING, /health/ready says not ready.
         queryServer = QueryServer.start(new QueryServerSettings(settings.httpPort(),
-                HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5)),
-                streams, waiters, registry);
+                HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5), config.topics()),
+                streams, waiters, seatChanges, registry);
         wipeStateAfterACrash(streamsProperties);
         streams.start();
     }
