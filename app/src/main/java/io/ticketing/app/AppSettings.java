@@ -72,7 +72,7 @@ public record AppSettings(
             TOPIC_PREFIX + "RESERVATION_CREATED", TOPIC_PREFIX + "RESERVATION_EXPIRED",
             TOPIC_PREFIX + "PAYMENT_SUCCEEDED", TOPIC_PREFIX + "PAYMENT_FAILED", TOPIC_PREFIX + "TICKET_ISSUED",
             TOPIC_PREFIX + "REFUND_REQUESTED", TOPIC_PREFIX + "DEAD_LETTER", TOPIC_PREFIX + "RESERVATION_VIEWS",
-            TOPIC_PREFIX + "TICKET_VIEWS", TOPIC_PREFIX + "CUSTOMER_TICKETS"));
+            TOPIC_PREFIX + "TICKET_VIEWS", TOPIC_PREFIX + "CUSTOMER_TICKETS", TOPIC_PREFIX + "ROUTE_NOTICES", TOPIC_PREFIX + "SEAT_INVENTORY"));
 
     public AppSettings {
         kafkaProperties = Map.copyOf(kafkaProperties);
@@ -161,11 +161,12 @@ public record AppSettings(
                 topic(read, "TICKET_VIEWS", d.ticketViews()),
                 topic(read, "CUSTOMER_TICKETS", d.customerTickets()),
                 topic(read, "ROUTE_NOTICES", d.routeNotices()),
-                d.routes());
-        Set<String> distinct = new TreeSet<>(topics.inputs());
+                d.routes(),
+                topic(read, "SEAT_INVENTORY", d.seatInventory()));
+        Set<String> distinct = new TreeSet<>(topics.sources());
         distinct.addAll(topics.outputs());
         distinct.addAll(topics.views());
-        if (distinct.size() != topics.inputs().size() + topics.outputs().size() + topics.views().size()) {
+        if (distinct.size() != topics.sources().size() + topics.outputs().size() + topics.views().size()) {
             throw new BadSettingException(TOPIC_PREFIX + "*", "two topics have the same name: " + topics);
         }
         return topics;

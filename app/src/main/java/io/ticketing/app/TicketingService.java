@@ -6,11 +6,14 @@ import io.ticketing.app.simulate.SimulationOptions;
 import io.ticketing.app.simulate.TrafficSimulator;
 import io.ticketing.query.QueryServer;
 import io.ticketing.query.QueryServerSettings;
+import io.ticketing.query.SeatChanges;
 import io.ticketing.query.StartingServer;
 import io.ticketing.query.ViewWaiters;
 import io.ticketing.topology.TicketingConfig;
 import io.ticketing.topology.TicketingTopology;
+import io.ticketing.topology.ViewListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -108,7 +111,8 @@ public final class TicketingService implements AutoCloseable {
                 () -> TicketSecrets.demoSecret(settings.embeddedDataDir().toAbsolutePath().getParent()));
         TicketingConfig config = config(secret);
         ViewWaiters waiters = new ViewWaiters();
-        config = config.withListener(waiters);
+        SeatChanges seatChanges = new SeatChanges();
+        config = config.withListener(ViewListener.all(waiters, seatChanges));
 
         Properties clients = StreamsProperties.clients(settings, bootstrapServers);
         synchronized (this) {
@@ -123,19 +127,21 @@ public final class TicketingService implements AutoCloseable {
         }
         topics.createIfMissing(config.topics().outputs());
         topics.createCompactedIfMissing(config.topics().views());
+        // Optional for upstream: created (empty) when nobody provides it, so the topology can always read it.
+        topics.createCompactedIfMissing(List.of(config.topics().seatInventory()));
         if (settings.embedded()) {
             topics.createIfMissing(config.topics().inputs());
         } else if (!topics.awaitExisting(config.topics().inputs(), () -> !closing)) {
             return;
         }
-        topics.createRoutingTopicsIfMissing(config.topics().inputs(), config.topics().routeNotices(),
+        topics.createRoutingTopicsIfMissing(config.topics().sources(), config.topics().routeNotices(),
                 config.topics().routes(), config.retention());
 
         synchronized (this) {
             if (closing) {
                 return;
             }
-            startStreamsAndHttp(config, secret, waiters, onFatal);
+            startStreamsAndHttp(config, secret, waiters, seatChanges, onFatal);
             if (settings.demo()) {
                 startDemoTraffic(clients, config);
             }
@@ -146,7 +152,8 @@ public final class TicketingService implements AutoCloseable {
         }
     }
 
-    private void startStreamsAndHttp(TicketingConfig config, String secret, ViewWaiters waiters, Runnable onFatal) {
+    private void startStreamsAndHttp(TicketingConfig config, String secret, ViewWaiters waiters,
+                                     SeatChanges seatChanges, Runnable onFatal) {
         Properties streamsProperties = StreamsProperties.of(settings, bootstrapServers, config);
         // Where the client keeps (and cleanUp() wipes) its state: KAFKA_STATE_DIR wins over STATE_DIR.
         stopMarker = UncleanStopMarker.of(streamsProperties);
@@ -172,8 +179,8 @@ public final class TicketingService implements AutoCloseable {
         HttpSecuritySettings security = settings.httpSecurity();
         queryServer = QueryServer.start(new QueryServerSettings(port,
                 HostInfo.buildFromEndpoint(settings.applicationServer()), secret, Duration.ofSeconds(5),
-                security.authentication(), security.tls()),
-                streams, waiters, registry);
+                security.authentication(), security.tls(), config.topics()),
+                streams, waiters, seatChanges, registry);
         if (security.authRequired()) {
             log.info("HTTP API: bearer tokens required ({}), {}", security.authentication(),
                     security.tls().isPresent() ? "HTTPS" : "plain HTTP");

@@ -33,6 +33,8 @@ class BadSettingsTest {
         "TICKETING_DEMO|maybe|TICKETING_DEMO: 'maybe' is not true or false",
         "APPLICATION_SERVER|app-1|APPLICATION_SERVER: 'app-1' is not host:port",
         "TICKETING_TOPIC_TICKET_ISSUED|tickets issued|TICKETING_TOPIC_TICKET_ISSUED: 'tickets issued' is not a legal topic name",
+        "TICKETING_TOPIC_ROUTE_NOTICES|route notices|TICKETING_TOPIC_ROUTE_NOTICES: 'route notices' is not a legal topic name",
+        "TICKETING_TOPIC_SEAT_INVENTORY|seat inventory|TICKETING_TOPIC_SEAT_INVENTORY: 'seat inventory' is not a legal topic name",
         "TICKETING_TICKET_SECRET|short|TICKETING_TICKET_SECRET: is 5 characters long",
         "TICKETING_RETENTON|P7D|TICKETING_RETENTON: unknown setting",
     })

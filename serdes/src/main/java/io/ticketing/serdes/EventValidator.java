@@ -4,6 +4,7 @@ import io.ticketing.events.PaymentFailed;
 import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
+import io.ticketing.events.SeatListed;
 import io.ticketing.events.TicketingEvent;
 import java.util.List;
 
@@ -25,6 +26,9 @@ public final class EventValidator {
         }
         if (event instanceof PaymentFailed e) {
             return paymentFailed(e);
+        }
+        if (event instanceof SeatListed e) {
+            return seatListed(e);
         }
         return List.of();
     }
@@ -68,6 +72,20 @@ public final class EventValidator {
                 .currency(e.currency())
                 .present("processedAt", e.processedAt())
                 .status(e.expectedStatus(), e.status())
+                .problems();
+    }
+
+    static List<String> seatListed(SeatListed e) {
+        return new Validation()
+                .schemaVersion(e.schemaVersion())
+                .id("seatId", e.seatId())
+                .id("eventId", e.eventId())
+                .keyPart("section", e.section(), "|", Ids.MAX_LENGTH)
+                .keyPart("row", e.row(), "|", Ids.MAX_LENGTH)
+                .positive("number", e.number())
+                .money("price", e.price())
+                .optionalCurrency(e.currency())
+                .optionalStatus(e.expectedStatus(), e.status())
                 .problems();
     }
 

@@ -58,6 +58,20 @@ final class Validation {
         return this;
     }
 
+    /** Absent is fine; present, it must be the topic's one status. */
+    Validation optionalStatus(String expected, String actual) {
+        return actual == null ? this : status(expected, actual);
+    }
+
+    Validation positive(String field, Integer value) {
+        if (value == null) {
+            problems.add(field + " is missing");
+        } else if (value < 1) {
+            problems.add(field + " must be at least 1 (was " + value + ")");
+        }
+        return this;
+    }
+
     /** A non-negative amount of sane magnitude; never expands the number (1e999999999 is cheap to refuse). */
     Validation money(String field, BigDecimal value) {
         if (value == null) {

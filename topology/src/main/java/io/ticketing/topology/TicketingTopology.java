@@ -5,6 +5,7 @@ import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.RefundRequested;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
+import io.ticketing.events.SeatListed;
 import io.ticketing.events.TicketIssued;
 import io.ticketing.serdes.EventReader;
 import io.ticketing.serdes.JsonSerde;
@@ -114,7 +115,7 @@ public final class TicketingTopology {
         // Sub-topology 1: the inputs decoded, and the router (key reservationId) for what cannot go to its
         // seat yet. One sub-topology, because both write seat-commands and a repartition topic has one writer.
         KStream<Object, Object> decoded = builder
-                .stream(topics.inputs(), Consumed.with(BYTES, BYTES).withName("source-inputs"))
+                .stream(topics.sources(), Consumed.with(BYTES, BYTES).withName("source-inputs"))
                 .process(() -> new EventDecoder(inputs(config)), Named.as(DECODER));
         decoded.to(topics.deadLetter(), Produced.with(any(BYTES), any(BYTES)).withName(EventDecoder.TO_DEAD_LETTER));
         KStream<Object, Object> routerInput = decoded
@@ -179,7 +180,9 @@ public final class TicketingTopology {
                 topics.paymentSucceeded(),
                 InputTopic.of(new EventReader<>(PaymentSucceeded.class, max), Command.Pay::new),
                 topics.paymentFailed(),
-                InputTopic.of(new EventReader<>(PaymentFailed.class, max), Command.Fail::new));
+                InputTopic.of(new EventReader<>(PaymentFailed.class, max), Command.Fail::new),
+                topics.seatInventory(),
+                InputTopic.of(new EventReader<>(SeatListed.class, max), Command.Stock::new).ignoringTombstones());
     }
 
     /**

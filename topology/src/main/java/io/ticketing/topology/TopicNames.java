@@ -18,6 +18,8 @@ import java.util.List;
  *                         {@link StoreNames#RESERVATION_ROUTES} ({@code <application.id>-reservation-routes-changelog}),
  *                         read by every instance into the global {@link StoreNames#ROUTE_INDEX}; not
  *                         configurable, since Kafka Streams names it
+ * @param seatInventory    optional input: the seats of each show (key seatId; compacted), so never-reserved
+ *                         seats are known and AVAILABLE; created at start-up if missing
  */
 public record TopicNames(
         String reservationCreated,
@@ -31,7 +33,8 @@ public record TopicNames(
         String ticketViews,
         String customerTickets,
         String routeNotices,
-        String routes) {
+        String routes,
+        String seatInventory) {
 
     /** The defaults of an app whose application id is {@code ticketing}. */
     public static TopicNames defaults() {
@@ -51,7 +54,8 @@ public record TopicNames(
                 applicationId + "-ticket-views",
                 applicationId + "-customer-tickets",
                 applicationId + "-route-notices",
-                routesOf(applicationId));
+                routesOf(applicationId),
+                "seat-inventory");
     }
 
     /** The changelog of the router's routes, as Kafka Streams names it for {@code applicationId}. */
@@ -62,6 +66,11 @@ public record TopicNames(
     /** Read from upstream. {@code reservation-expired} is also written by this app (its own TTL). */
     public List<String> inputs() {
         return List.of(reservationCreated, reservationExpired, paymentSucceeded, paymentFailed);
+    }
+
+    /** What the decoder reads: the upstream inputs and the seat inventory. */
+    public List<String> sources() {
+        return List.of(reservationCreated, reservationExpired, paymentSucceeded, paymentFailed, seatInventory);
     }
 
     /** Written by this app for others, created at start-up if missing. */

@@ -107,7 +107,7 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(overrides);
         this.driver = new TopologyTestDriver(TicketingTopology.build(config), props, startWallClock);
-        for (String topic : config.topics().inputs()) {
+        for (String topic : config.topics().sources()) {
             inputs.put(topic, driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()));
         }
         TopicNames t = config.topics();
@@ -191,6 +191,9 @@ public final class TopologyHarness implements AutoCloseable {
         }
         if (event instanceof PaymentFailed) {
             return t.paymentFailed();
+        }
+        if (event instanceof io.ticketing.events.SeatListed) {
+            return t.seatInventory();
         }
         throw new IllegalArgumentException("not an input event: " + event);
     }

@@ -43,7 +43,7 @@ class TopologyNamesTest {
 
     @Test
     void topicNamesComeFromConfig() {
-        TopicNames custom = new TopicNames("rc", "rx", "ps", "pf", "ti", "rr", "dlt", "rv", "tv", "ct", "rn", "routes");
+        TopicNames custom = new TopicNames("rc", "rx", "ps", "pf", "ti", "rr", "dlt", "rv", "tv", "ct", "rn", "routes", "si");
         String text = TicketingTopology.build(TopologyHarness.defaultConfig().withTopics(custom)).describe().toString();
         assertThat(text).contains("Source: source-inputs (topics: [", "rc", "rx", "ps", "pf", "topics: [rn]", "topics: [routes]",
                 "topic: ti", "topic: rr", "topic: dlt");

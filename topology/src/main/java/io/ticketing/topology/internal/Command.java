@@ -6,6 +6,7 @@ import io.ticketing.events.PaymentFailed;
 import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
+import io.ticketing.events.SeatListed;
 
 /**
  * What travels on the repartition topics {@code reservation-commands} (key reservationId) and
@@ -20,7 +21,8 @@ import io.ticketing.events.ReservationExpired;
         @JsonSubTypes.Type(value = Command.Pay.class, name = "pay"),
         @JsonSubTypes.Type(value = Command.Fail.class, name = "fail"),
         @JsonSubTypes.Type(value = Command.Revoke.class, name = "revoke"),
-        @JsonSubTypes.Type(value = Command.Refresh.class, name = "refresh")})
+        @JsonSubTypes.Type(value = Command.Refresh.class, name = "refresh"),
+        @JsonSubTypes.Type(value = Command.Stock.class, name = "stock")})
 public sealed interface Command {
 
     String reservationId();
@@ -85,6 +87,22 @@ public sealed interface Command {
         @Override
         public String identity() {
             return "revoke|" + seatId;
+        }
+    }
+
+    /**
+     * A seat of a show's inventory: about a seat, not a reservation (its reservationId is null), so it
+     * goes to its seat directly and never through the router.
+     */
+    record Stock(SeatListed event) implements Command {
+        @Override
+        public String reservationId() {
+            return null;
+        }
+
+        @Override
+        public String identity() {
+            return "stock";
         }
     }
 

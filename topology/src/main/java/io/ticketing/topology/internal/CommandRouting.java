@@ -37,6 +37,9 @@ public final class CommandRouting {
     }
 
     public static Destination decide(Command command, Route route) {
+        if (command instanceof Command.Stock stock) {
+            return new ToSeat(stock.event().seatId());
+        }
         if (command instanceof Command.Create create) {
             return route == null ? new ToSeat(create.event().seatId()) : TO_ROUTER;
         }

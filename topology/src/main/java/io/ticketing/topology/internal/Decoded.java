@@ -10,4 +10,8 @@ public sealed interface Decoded {
 
     record Invalid(Rejection kind, String reason) implements Decoded {
     }
+
+    /** Nothing to do: a tombstone on a compacted input whose records are facts, not commands. */
+    record Ignored() implements Decoded {
+    }
 }

@@ -58,6 +58,9 @@ public final class EventDecoder implements Processor<byte[], byte[], Object, Obj
         String topic = meta.topic();
         InputTopic input = inputs.get(topic);
         Decoded result = input.read(record.value());
+        if (result instanceof Decoded.Ignored) {
+            return;
+        }
         if (result instanceof Decoded.Valid valid) {
             route(valid.command(), record.timestamp());
             applied.get(topic).record();
@@ -78,7 +81,8 @@ public final class EventDecoder implements Processor<byte[], byte[], Object, Obj
 
     private void route(Command command, long timestamp) {
         // Upstream headers stay upstream: our outputs carry only what we put on them.
-        CommandRouting.Destination destination = CommandRouting.decide(command, routeIndex.get(command.reservationId()));
+        Route route = command.reservationId() == null ? null : routeIndex.get(command.reservationId());
+        CommandRouting.Destination destination = CommandRouting.decide(command, route);
         if (destination instanceof CommandRouting.ToSeat seat) {
             context.forward(new Record<Object, Object>(seat.seatId(), command, timestamp, new RecordHeaders()), TO_SEAT);
         } else if (destination instanceof CommandRouting.ToRouter) {

@@ -8,10 +8,14 @@ import java.util.function.Function;
 /** One input topic's reader: its bytes to a validated event, the event to its command. */
 public final class InputTopic {
 
-    private final Function<byte[], Decoded> decode;
+    private static final Decoded IGNORED = new Decoded.Ignored();
 
-    private InputTopic(Function<byte[], Decoded> decode) {
+    private final Function<byte[], Decoded> decode;
+    private final boolean ignoresTombstones;
+
+    private InputTopic(Function<byte[], Decoded> decode, boolean ignoresTombstones) {
         this.decode = decode;
+        this.ignoresTombstones = ignoresTombstones;
     }
 
     public static <T extends TicketingEvent> InputTopic of(EventReader<T> reader, Function<T, Command> toCommand) {
@@ -22,10 +26,18 @@ public final class InputTopic {
             }
             ReadResult.Rejected<T> rejected = (ReadResult.Rejected<T>) result;
             return new Decoded.Invalid(rejected.kind(), rejected.reason());
-        });
+        }, false);
+    }
+
+    /**
+     * The same topic, with a null value skipped rather than dead-lettered: on a compacted topic a
+     * tombstone is how a key is let go, not a bad record.
+     */
+    public InputTopic ignoringTombstones() {
+        return new InputTopic(decode, true);
     }
 
     public Decoded read(byte[] value) {
-        return decode.apply(value);
+        return value == null && ignoresTombstones ? IGNORED : decode.apply(value);
     }
 }

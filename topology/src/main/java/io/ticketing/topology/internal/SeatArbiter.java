@@ -125,8 +125,15 @@ public final class SeatArbiter implements Processor<String, Command, Object, Obj
         Command command = record.value();
         String seatId = record.key();
         String reservationId = command.reservationId();
-        SeatReservation state = reservations.get(reservationId);
+        SeatReservation state = reservationId == null ? null : reservations.get(reservationId);
         SeatView seat = seats.get(seatId);
+        if (command instanceof Command.Stock stock) {
+            SeatView listed = SeatRules.listed(seat, stock.event(), record.timestamp());
+            if (listed != seat) {
+                seat(seat, listed);
+            }
+            return;
+        }
         if (command instanceof Command.Refresh) {
             if (state != null) {
                 reservationView(state, record.timestamp());
@@ -209,6 +216,7 @@ public final class SeatArbiter implements Processor<String, Command, Object, Obj
         }
         seats.put(after.seatId(), after);
         count(after, +1);
+        config.listener().seatChanged(after);
     }
 
     private void count(SeatView seat, long delta) {

@@ -5,6 +5,7 @@ import io.ticketing.events.PaymentSucceeded;
 import io.ticketing.events.RefundRequested;
 import io.ticketing.events.ReservationCreated;
 import io.ticketing.events.ReservationExpired;
+import io.ticketing.events.SeatListed;
 import io.ticketing.events.TicketIssued;
 import io.ticketing.events.TicketingEvent;
 import io.ticketing.topology.TicketCodes;
@@ -82,6 +83,18 @@ public final class SeatRules {
             return revoked(state, seat, revoke, ts);
         }
         return Decision.unchanged(state, seat); // Refresh: nothing to decide
+    }
+
+    /**
+     * A seat of the inventory: a seat not known yet becomes AVAILABLE; one already known (listed
+     * before, or reserved) is left as it is, so a listing never frees a held or sold seat.
+     */
+    public static SeatView listed(SeatView seat, SeatListed listing, long ts) {
+        if (seat != null) {
+            return seat;
+        }
+        return new SeatView(listing.seatId(), listing.eventId(), listing.seatNumber(), listing.section(),
+                SeatStatus.AVAILABLE, null, Instant.ofEpochMilli(ts));
     }
 
     /** The app's own TTL ran out (CONTRACT §4): as an expiry, and the app says so. */
